@@ -1,0 +1,118 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
+import { isRole } from '../roles/roles.js';
+import { scopesForRole } from '../roles/scopes.js';
+import type { Principal } from '../roles/principal.js';
+
+/** Header that carries the gateway's signature on every subgraph request. */
+export const INTERNAL_TOKEN_HEADER = 'x-amparo-internal';
+const ISSUER = 'amparo-gateway';
+const ALGORITHM = 'EdDSA';
+/** Long enough for a slow subgraph fetch to start, short enough to be useless when captured. */
+export const INTERNAL_TOKEN_TTL_SECONDS = 30;
+
+export interface InternalClaims {
+  readonly principal: Principal;
+  /** The client's request id, for logs and audit. */
+  readonly requestId: string;
+  /** Operation name and sha256 of the client operation, for audit. */
+  readonly operationName: string | null;
+  readonly operationHash: string | null;
+}
+
+export interface VerifiedInternalClaims extends InternalClaims {
+  /** Unique per subgraph request; the verifier refuses a second use. */
+  readonly tokenId: string;
+  readonly expiresAt: number;
+}
+
+export function hashBody(body: string | Uint8Array): string {
+  return createHash('sha256').update(body).digest('base64url');
+}
+
+export interface InternalKeyPair {
+  readonly privateJwk: JWK;
+  readonly publicJwk: JWK;
+}
+
+/** A fresh Ed25519 key pair; `npm start` makes one per run. */
+export async function generateInternalKeyPair(): Promise<InternalKeyPair> {
+  const { generateKeyPair, exportJWK } = await import('jose');
+  const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { crv: 'Ed25519', extractable: true });
+  return { privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
+}
+
+export type InternalSigner = (claims: InternalClaims, audience: string, body: string) => Promise<string>;
+
+/**
+ * The gateway's side. The token names the subgraph it is meant for and the
+ * sha256 of the exact body, so it cannot be replayed elsewhere or with
+ * another query; a unique id lets the subgraph refuse a second use.
+ */
+export async function createInternalSigner(privateJwk: JWK): Promise<InternalSigner> {
+  const key = await importJWK(privateJwk, ALGORITHM);
+  return (claims, audience, body) =>
+    new SignJWT({
+      role: claims.principal.role,
+      org: claims.principal.org,
+      org_kind: claims.principal.orgKind,
+      rid: claims.requestId,
+      op: claims.operationName,
+      oph: claims.operationHash,
+      bh: hashBody(body),
+    })
+      .setProtectedHeader({ alg: ALGORITHM })
+      .setIssuer(ISSUER)
+      .setAudience(audience)
+      .setSubject(claims.principal.sub)
+      .setJti(randomUUID())
+      .setIssuedAt()
+      .setExpirationTime(`${INTERNAL_TOKEN_TTL_SECONDS}s`)
+      .sign(key);
+}
+
+export class InternalTokenError extends Error {
+  override readonly name = 'InternalTokenError';
+}
+
+export type InternalVerifier = (token: string | undefined, body: string) => Promise<VerifiedInternalClaims>;
+
+/**
+ * The subgraph's side (F3). Scopes are recomputed from the role rather than
+ * read from the token, so the role table in this package stays the one truth.
+ */
+export async function createInternalVerifier(publicJwk: JWK, audience: string): Promise<InternalVerifier> {
+  const key = await importJWK(publicJwk, ALGORITHM);
+  return async (token, body) => {
+    if (!token) throw new InternalTokenError('missing internal token');
+    let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
+    try {
+      ({ payload } = await jwtVerify(token, key, {
+        issuer: ISSUER,
+        audience,
+        algorithms: [ALGORITHM],
+        maxTokenAge: `${INTERNAL_TOKEN_TTL_SECONDS}s`,
+        requiredClaims: ['jti', 'exp', 'iat', 'sub', 'bh'],
+      }));
+    } catch {
+      throw new InternalTokenError('invalid internal token');
+    }
+    if (payload.bh !== hashBody(body)) throw new InternalTokenError('internal token does not cover this body');
+    if (!isRole(payload.role)) throw new InternalTokenError('internal token names no known role');
+    const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+    return {
+      tokenId: payload.jti as string,
+      expiresAt: payload.exp as number,
+      requestId: str(payload.rid) ?? 'unknown',
+      operationName: str(payload.op),
+      operationHash: str(payload.oph),
+      principal: {
+        sub: payload.sub as string,
+        role: payload.role,
+        org: str(payload.org),
+        orgKind: str(payload.org_kind),
+        scopes: scopesForRole(payload.role),
+      },
+    };
+  };
+}

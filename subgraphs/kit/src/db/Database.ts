@@ -1,0 +1,40 @@
+/** Something SQL can be sent to: the database itself or an open transaction. */
+export interface Queryable {
+  /** One statement with `$1…` parameters; returns the rows. */
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /** Several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+/**
+ * The one interface every subgraph uses, whether the rows live in PGlite on
+ * disk or in a PostgreSQL server. Values come back with the same JS types on
+ * both: int8 and numeric as number, date as 'YYYY-MM-DD', timestamptz as Date.
+ */
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `work` in one transaction: all of it is committed, or none. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Resolves when the store answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; without it, PGlite in {@link dataDir}. */
+  readonly url?: string | undefined;
+  /** PGlite data folder; `memory://` keeps it in memory (tests). */
+  readonly dataDir: string;
+  /** The subgraph's own schema; every connection's search_path starts with it. */
+  readonly schema: string;
+  /** Contrib extensions the migrations need (PGlite loads them explicitly). */
+  readonly extensions?: readonly PgliteExtensionName[];
+  /** PostgreSQL pool size. @default 10 */
+  readonly poolSize?: number;
+}
+
+export type PgliteExtensionName = 'pg_trgm' | 'unaccent' | 'fuzzystrmatch' | 'btree_gist' | 'cube' | 'earthdistance';
+
+export class DatabaseUnavailableError extends Error {
+  override readonly name = 'DatabaseUnavailableError';
+}

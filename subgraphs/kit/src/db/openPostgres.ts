@@ -1,0 +1,63 @@
+import pg from 'pg';
+import type { Database, DatabaseOptions, Queryable } from './Database.js';
+import { DatabaseUnavailableError } from './Database.js';
+import { TEXT_PARSERS } from './typeParsers.js';
+
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    TEXT_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<R>(sql: string, params?: readonly unknown[]) {
+      const result = await client.query(sql, params as unknown[] | undefined);
+      return result.rows as R[];
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+  };
+}
+
+/** PostgreSQL through a pool whose connections all start in the subgraph's schema. */
+export async function openPostgres(options: DatabaseOptions & { url: string }): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    options: `-c search_path="${options.schema}",public`,
+    connectionTimeoutMillis: 5_000,
+    types,
+  });
+  // An idle client that loses its server must not crash the process.
+  pool.on('error', () => undefined);
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnavailableError(`cannot reach PostgreSQL: ${reason}`);
+  }
+  return {
+    kind: 'postgres',
+    ...wrap(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    ping: async () => {
+      await pool.query('select 1');
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,39 @@
+import { loadSubgraphConfig } from '../config/subgraphConfig.js';
+import { migrate } from '../db/migrate.js';
+import { openDatabase } from '../db/openDatabase.js';
+import { describeStartupError } from './runSubgraphMain.js';
+import type { SubgraphDefinition } from './SubgraphDefinition.js';
+
+/**
+ * `npm run seed` for one subgraph: migrates, then fills an empty store with
+ * demo data. A store that already holds rows is left alone (seeding twice
+ * would duplicate nothing but would surprise whoever added real rows).
+ */
+export async function runSeedMain<L>(definition: SubgraphDefinition<L>): Promise<void> {
+  const log = (message: string) => process.stdout.write(`amparo ${definition.name}: ${message}\n`);
+  try {
+    const config = loadSubgraphConfig(definition.name, definition.defaultPort);
+    const db = await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      schema: definition.name,
+      extensions: definition.extensions ?? [],
+    });
+    try {
+      const { applied } = await migrate(db, definition.name, definition.migrationsDir);
+      if (applied.length) log(`applied migrations ${applied.join(', ')}`);
+      if (!(await definition.isEmpty(db))) {
+        log('store already holds data; nothing seeded');
+        return;
+      }
+      const started = Date.now();
+      await definition.seed(db, { progress: log });
+      log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (${db.kind})`);
+    } finally {
+      await db.close();
+    }
+  } catch (error) {
+    process.stderr.write(`amparo ${definition.name}: cannot seed: ${describeStartupError(error)}\n`);
+    process.exitCode = 1;
+  }
+}

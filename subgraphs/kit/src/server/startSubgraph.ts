@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import { ConfigError } from '@amparo/schema';
+import type { SubgraphConfig } from '../config/subgraphConfig.js';
+import type { Database } from '../db/Database.js';
+import { migrate } from '../db/migrate.js';
+import { openDatabase } from '../db/openDatabase.js';
+import { createLogger, type Logger } from '../log/createLogger.js';
+import { createSubgraphServer } from './createSubgraphServer.js';
+import type { SubgraphDefinition } from './SubgraphDefinition.js';
+
+export interface RunningSubgraph {
+  readonly name: string;
+  /** `http://host:port/graphql` */
+  readonly url: string;
+  readonly port: number;
+  readonly db: Database;
+  readonly app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export interface StartSubgraphOptions {
+  readonly config: SubgraphConfig;
+  /** Reuse an open database (tests); otherwise one is opened from the config. */
+  readonly db?: Database;
+  readonly log?: Logger;
+  /** Demo volume multiplier when seeding an empty store. */
+  readonly seedScale?: number;
+}
+
+/** Opens the store, applies migrations, seeds an empty store when asked, and listens. */
+export async function startSubgraph<L>(
+  definition: SubgraphDefinition<L>,
+  options: StartSubgraphOptions,
+): Promise<RunningSubgraph> {
+  const { config } = options;
+  const internalPublicKey = config.internalPublicKey;
+  if (!internalPublicKey) {
+    throw new ConfigError(
+      "INTERNAL_PUBLIC_KEY: the public JWK of the gateway's internal signing key is required (npm start sets it)",
+    );
+  }
+  const log = options.log ?? createLogger(definition.name, config.logLevel);
+  const db =
+    options.db ??
+    (await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      schema: definition.name,
+      extensions: definition.extensions ?? [],
+    }));
+  try {
+    const { applied } = await migrate(db, definition.name, definition.migrationsDir);
+    if (applied.length > 0) log.info({ applied }, 'migrations applied');
+    if (config.seedOnEmpty && (await definition.isEmpty(db))) {
+      const started = Date.now();
+      await definition.seed(db, { scale: options.seedScale ?? 1, progress: (m) => log.info(m) });
+      log.info({ ms: Date.now() - started }, 'empty store seeded with demo data');
+    }
+    const app = await createSubgraphServer({
+      name: definition.name,
+      sdlPath: definition.sdlPath,
+      resolvers: definition.resolvers,
+      createLoaders: definition.createLoaders,
+      db,
+      log,
+      internalPublicKey,
+      routes: definition.routes ? (a) => definition.routes?.(a, db, log) : undefined,
+    });
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    return {
+      name: definition.name,
+      url: `http://${config.host}:${port}/graphql`,
+      port,
+      db,
+      app,
+      async close() {
+        await app.close();
+        if (!options.db) await db.close();
+      },
+    };
+  } catch (error) {
+    if (!options.db) await db.close().catch(() => undefined);
+    throw error;
+  }
+}
