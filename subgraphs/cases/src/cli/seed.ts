@@ -1,0 +1,4 @@
+import { runSeedMain } from '@amparo/kit';
+import { casesSubgraph } from '../definition.js';
+
+await runSeedMain(casesSubgraph);
