@@ -1,0 +1,4 @@
+import { runSeedMain } from '@amparo/kit';
+import { interpretersSubgraph } from '../definition.js';
+
+await runSeedMain(interpretersSubgraph);

@@ -1,0 +1,1 @@
+export { interpretersSubgraph } from './definition.js';
