@@ -1,0 +1,4 @@
+import { runSeedMain } from '@amparo/kit';
+import { searchesSubgraph } from '../definition.js';
+
+await runSeedMain(searchesSubgraph);

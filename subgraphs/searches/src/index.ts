@@ -1,0 +1,1 @@
+export { searchesSubgraph } from './definition.js';
