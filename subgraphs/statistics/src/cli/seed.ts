@@ -1,0 +1,4 @@
+import { runSeedMain } from '@amparo/kit';
+import { statisticsSubgraph } from '../definition.js';
+
+await runSeedMain(statisticsSubgraph);

@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url';
+import type { SubgraphDefinition } from '@amparo/kit';
+import { createStatisticsLoaders, type StatisticsLoaders } from './loaders.js';
+import { resolvers } from './resolvers.js';
+import { seedStatistics } from './seed/seedStatistics.js';
+
+export const statisticsSubgraph: SubgraphDefinition<StatisticsLoaders> = {
+  name: 'statistics',
+  defaultPort: 4005,
+  sdlPath: fileURLToPath(new URL('../schema.graphql', import.meta.url)),
+  migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
+  resolvers: resolvers as SubgraphDefinition<StatisticsLoaders>['resolvers'],
+  createLoaders: createStatisticsLoaders,
+  isEmpty: async (db) => (await db.query('SELECT 1 FROM releases LIMIT 1')).length === 0,
+  seed: seedStatistics,
+};

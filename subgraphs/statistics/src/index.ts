@@ -1,0 +1,1 @@
+export { statisticsSubgraph } from './definition.js';

@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@amparo/kit';
+import { statisticsSubgraph } from './definition.js';
+
+await runSubgraphMain(statisticsSubgraph);
