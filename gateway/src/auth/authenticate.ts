@@ -1,0 +1,60 @@
+import { ANONYMOUS, isRole, scopesForRole, type Principal } from '@amparo/schema';
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+
+export class AuthenticationError extends Error {
+  override readonly name = 'AuthenticationError';
+}
+
+export interface TrustedIssuer {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly keys: JWTVerifyGetKey;
+}
+
+export type Authenticate = (authorization: string | undefined) => Promise<Principal>;
+
+const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+
+/** A JWKS-backed issuer (an OIDC provider): keys are fetched and cached by jose. */
+export function remoteIssuer(issuer: string, audience: string, jwksUrl: string): TrustedIssuer {
+  return { issuer, audience, keys: createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000 }) };
+}
+
+/**
+ * Turns an `Authorization` header into a principal. No header: `public`.
+ * Anything wrong — malformed, expired, wrong signature, issuer or audience,
+ * unknown role — is an AuthenticationError (HTTP 401), never a partial answer.
+ * Scopes come from the role table, not from the token.
+ */
+export function createAuthenticator(issuers: readonly TrustedIssuer[]): Authenticate {
+  return async (authorization) => {
+    if (authorization === undefined || authorization === '') return ANONYMOUS;
+    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(authorization);
+    if (!match) throw new AuthenticationError('Authorization must be "Bearer <JWT>"');
+    const token = match[1] as string;
+    for (const trusted of issuers) {
+      let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
+      try {
+        ({ payload } = await jwtVerify(token, trusted.keys, {
+          issuer: trusted.issuer,
+          audience: trusted.audience,
+          algorithms: ALGORITHMS,
+          requiredClaims: ['sub', 'exp'],
+        }));
+      } catch {
+        continue;
+      }
+      const role = payload.role;
+      if (!isRole(role) || role === 'public') throw new AuthenticationError('token carries no known role');
+      const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
+      return {
+        sub: payload.sub as string,
+        role,
+        org: str(payload.org),
+        orgKind: str(payload.org_kind),
+        scopes: scopesForRole(role),
+      };
+    }
+    throw new AuthenticationError('invalid or expired token');
+  };
+}

@@ -1,0 +1,157 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createInternalSigner, SUBGRAPHS, type SubgraphName } from '@amparo/schema';
+import { pino, type Logger } from 'pino';
+import { createAuthenticator, remoteIssuer, type TrustedIssuer } from '../auth/authenticate.js';
+import { devIssuer } from '../auth/devIssuer.js';
+import type { GatewayConfig } from '../config/gatewayConfig.js';
+import type { GatewayContext } from '../datasource/GatewayContext.js';
+import { SignedDataSource } from '../datasource/SignedDataSource.js';
+import { errorBody, formatGatewayError } from '../errors/formatGatewayError.js';
+import { createFirewall, type Firewall } from '../firewall/createFirewall.js';
+import { RateLimiter } from '../limits/rateLimiter.js';
+import { stripSecurityPurpose } from '../supergraph/stripSecurityPurpose.js';
+import { createGraphQLHandler } from './handleGraphQL.js';
+
+export interface RunningGateway {
+  readonly url: string;
+  readonly port: number;
+  readonly app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/**
+ * The gateway: @apollo/gateway inside @apollo/server on the static
+ * supergraph, behind Amparo's own HTTP front (Fastify) that authenticates,
+ * limits and applies the firewall before anything is planned.
+ */
+export async function createGateway(
+  config: GatewayConfig,
+  supergraphSdl: string,
+  log: Logger = pino({ name: 'gateway', level: config.logLevel }),
+): Promise<RunningGateway> {
+  const sign = await createInternalSigner(config.internalPrivateKey);
+  const dataSources: SignedDataSource[] = [];
+  const gateway = new ApolloGateway({
+    supergraphSdl: stripSecurityPurpose(supergraphSdl),
+    buildService: ({ name }) => {
+      const url = config.subgraphUrls[name as SubgraphName];
+      if (!url) throw new Error(`invariant failed: no URL configured for subgraph ${name}`);
+      const source = new SignedDataSource(name, url, (context, audience, body) => sign(context, audience, body));
+      dataSources.push(source);
+      return source;
+    },
+    logger: log,
+  });
+  let firewall: Firewall | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    firewall = createFirewall(apiSchema, supergraphSdl);
+  });
+
+  const development = config.mode === 'development';
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    // Introspection is answered by the firewall from the caller's projection, never here.
+    introspection: false,
+    persistedQueries: false,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    formatError: (formatted) => formatGatewayError(formatted, development),
+    logger: log,
+  });
+  await apollo.start();
+
+  const issuers: TrustedIssuer[] = [];
+  if (config.auth.issuer && config.auth.jwksUrl) {
+    issuers.push(remoteIssuer(config.auth.issuer, config.auth.audience, config.auth.jwksUrl));
+  }
+  if (config.auth.devIssuer) issuers.push(await devIssuer(config.stateDir, config.auth.audience));
+
+  const app = Fastify({ loggerInstance: log, bodyLimit: config.limits.bodyLimitBytes }) as unknown as FastifyInstance;
+  await app.register(cors, {
+    origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
+    methods: ['POST'],
+    allowedHeaders: ['authorization', 'content-type', 'x-amparo-document-id'],
+    exposedHeaders: ['x-request-id', 'ratelimit-limit', 'ratelimit-remaining', 'retry-after'],
+    maxAge: 600,
+  });
+  // Only JSON is parsed: form and text bodies (the CSRF-able "simple requests") are refused with 415.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      done(Object.assign(new Error('the body is not valid JSON'), { statusCode: 400 }), undefined);
+    }
+  });
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) log.error({ err: { name: (error as Error).name } }, 'request failed');
+    const message =
+      status === 413
+        ? 'request body too large'
+        : status === 415
+          ? 'send application/json'
+          : status === 500
+            ? 'Internal server error'
+            : error.message;
+    return reply.code(status).send(errorBody(status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT', message));
+  });
+
+  const handler = createGraphQLHandler({
+    apollo,
+    authenticate: createAuthenticator(issuers),
+    firewall: () => {
+      if (!firewall) throw new Error('invariant failed: schema not loaded');
+      return firewall;
+    },
+    limits: config.limits,
+    rateLimiter: new RateLimiter(config.limits.rateLimitPerMinute),
+    development,
+  });
+  app.post('/graphql', handler);
+  const methodNotAllowed = (
+    _: unknown,
+    reply: { code: (n: number) => { header: (k: string, v: string) => { send: (b: unknown) => unknown } } },
+  ) => reply.code(405).header('allow', 'POST').send(errorBody('BAD_USER_INPUT', 'use POST with a JSON body'));
+  app.get('/graphql', methodNotAllowed);
+  app.put('/graphql', methodNotAllowed);
+
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/ready', async (_request, reply) => {
+    const checks = await Promise.all(
+      SUBGRAPHS.map(async (s) => {
+        const url = new URL('/ready', config.subgraphUrls[s.name]);
+        try {
+          const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+          return [s.name, response.ok ? 'ready' : 'unavailable'] as const;
+        } catch {
+          return [s.name, 'unavailable'] as const;
+        }
+      }),
+    );
+    const ready = checks.every(([, state]) => state === 'ready');
+    return reply
+      .code(ready ? 200 : 503)
+      .send({ status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
+  });
+
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    url: `http://${config.host}:${port}/graphql`,
+    port,
+    app,
+    async close() {
+      await app.close();
+      await apollo.stop();
+      await Promise.all(dataSources.map((d) => d.close()));
+    },
+  };
+}

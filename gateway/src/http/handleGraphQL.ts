@@ -1,0 +1,166 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { execute, Kind, parse, type DocumentNode, type GraphQLError } from 'graphql';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from '@amparo/schema';
+import { AuthenticationError, type Authenticate } from '../auth/authenticate.js';
+import type { GatewayLimits } from '../config/gatewayConfig.js';
+import type { GatewayContext } from '../datasource/GatewayContext.js';
+import { errorBody, formatGatewayError } from '../errors/formatGatewayError.js';
+import type { Firewall } from '../firewall/createFirewall.js';
+import { checkLimits } from '../limits/checkLimits.js';
+import type { RateLimiter } from '../limits/rateLimiter.js';
+
+export interface GraphQLHandlerDeps {
+  readonly apollo: ApolloServer<GatewayContext>;
+  readonly authenticate: Authenticate;
+  readonly firewall: () => Firewall;
+  readonly limits: GatewayLimits;
+  readonly rateLimiter: RateLimiter;
+  readonly development: boolean;
+}
+
+interface GraphQLBody {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+  extensions?: unknown;
+}
+
+function isIntrospection(document: DocumentNode): boolean {
+  return document.definitions.some(
+    (d) =>
+      d.kind === Kind.OPERATION_DEFINITION &&
+      d.selectionSet.selections.some(
+        (s) => s.kind === Kind.FIELD && (s.name.value === '__schema' || s.name.value === '__type'),
+      ),
+  );
+}
+
+function onlyIntrospection(document: DocumentNode): boolean {
+  return document.definitions.every(
+    (d) =>
+      d.kind !== Kind.OPERATION_DEFINITION ||
+      d.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__')),
+  );
+}
+
+/**
+ * POST /graphql: authenticate, rate-limit, parse with a token cap, measure,
+ * validate against the caller's own projection, then plan and execute with
+ * @apollo/gateway. Every refusal happens before a subgraph is contacted.
+ */
+export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
+  const { limits } = deps;
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const requestId = randomUUID();
+    reply.header('x-request-id', requestId);
+    const bad = (message: string, extra: Record<string, unknown> = {}) =>
+      reply.code(400).send(errorBody('BAD_USER_INPUT', message, extra));
+
+    let principal: Principal;
+    try {
+      const header = request.headers.authorization;
+      principal = await deps.authenticate(typeof header === 'string' ? header : undefined);
+    } catch (error) {
+      const message = error instanceof AuthenticationError ? error.message : 'authentication failed';
+      return reply.code(401).header('www-authenticate', 'Bearer').send(errorBody('UNAUTHENTICATED', message));
+    }
+
+    const rate = deps.rateLimiter.hit(principal.role === 'public' ? `ip:${request.ip}` : `sub:${principal.sub}`);
+    reply.header('ratelimit-limit', String(limits.rateLimitPerMinute));
+    reply.header('ratelimit-remaining', String(rate.remaining));
+    if (!rate.allowed) {
+      reply.header('retry-after', String(rate.retryAfterSeconds));
+      return reply.code(429).send(
+        errorBody('RATE_LIMITED', `too many requests; retry in ${rate.retryAfterSeconds} s`, {
+          retryAfterSeconds: rate.retryAfterSeconds,
+        }),
+      );
+    }
+
+    const body = request.body as GraphQLBody | GraphQLBody[] | undefined;
+    if (Array.isArray(body)) return bad('batched requests are not supported; send one operation per request');
+    if (!body || typeof body !== 'object' || typeof body.query !== 'string') {
+      return bad('the body must be a JSON object with a "query" string', { field: 'query' });
+    }
+    if (
+      body.variables !== undefined &&
+      body.variables !== null &&
+      (typeof body.variables !== 'object' || Array.isArray(body.variables))
+    ) {
+      return bad('"variables" must be a JSON object', { field: 'variables' });
+    }
+    if (body.operationName !== undefined && body.operationName !== null && typeof body.operationName !== 'string') {
+      return bad('"operationName" must be a string', { field: 'operationName' });
+    }
+    const operationName = (body.operationName as string | null | undefined) ?? null;
+
+    let document: DocumentNode;
+    try {
+      document = parse(body.query, { maxTokens: limits.maxTokens, noLocation: false });
+    } catch (error) {
+      return bad((error as GraphQLError).message, { field: 'query' });
+    }
+    const violation = checkLimits(document, operationName, limits);
+    if (violation) return bad(violation.message, { limit: violation.limit });
+
+    const firewall = deps.firewall();
+    const errors = firewall.validate(principal, document);
+    if (errors.length > 0) {
+      return reply.code(400).send({
+        errors: errors.map((e) => ({
+          message: e.message,
+          locations: e.locations,
+          extensions: { code: 'BAD_USER_INPUT' },
+        })),
+      });
+    }
+
+    if (isIntrospection(document)) {
+      if (!onlyIntrospection(document)) {
+        return bad('introspection fields cannot be combined with data fields in one operation', { field: 'query' });
+      }
+      // Answered from the caller's projection, never from the full schema (F2).
+      const result = await execute({
+        schema: firewall.projectionFor(principal),
+        document,
+        variableValues: body.variables as Record<string, unknown> | undefined,
+        operationName,
+      });
+      return reply.send({
+        ...result,
+        errors: result.errors?.map((e) => formatGatewayError(e.toJSON(), deps.development)),
+      });
+    }
+
+    const context: GatewayContext = {
+      principal,
+      requestId,
+      operationName,
+      operationHash: createHash('sha256').update(body.query).digest('hex'),
+    };
+    const headers = new HeaderMap();
+    headers.set('content-type', 'application/json');
+    const response = await deps.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: 'POST',
+        headers,
+        search: '',
+        // Apollo refuses keys that are present but undefined or null.
+        body: {
+          query: body.query,
+          ...(body.variables ? { variables: body.variables } : {}),
+          ...(operationName ? { operationName } : {}),
+        },
+      },
+      context: async () => context,
+    });
+    reply.code(response.status ?? 200);
+    for (const [key, value] of response.headers) reply.header(key, value);
+    if (response.body.kind !== 'complete') {
+      throw new Error('invariant failed: incremental delivery is not enabled');
+    }
+    return reply.send(response.body.string);
+  };
+}

@@ -1,0 +1,21 @@
+export { createGateway, type RunningGateway } from './http/createGateway.js';
+export {
+  loadGatewayConfig,
+  DEFAULT_STATE_DIR,
+  type GatewayConfig,
+  type GatewayLimits,
+} from './config/gatewayConfig.js';
+export {
+  createAuthenticator,
+  AuthenticationError,
+  remoteIssuer,
+  type Authenticate,
+  type TrustedIssuer,
+} from './auth/authenticate.js';
+export { DEV_ISSUER, devIssuer, loadOrCreateDevKeys, mintDevToken, type DevTokenRequest } from './auth/devIssuer.js';
+export { createFirewall, type Firewall } from './firewall/createFirewall.js';
+export { projectSchema } from './firewall/projectSchema.js';
+export { buildPolicyIndex, type PolicyIndex, type Requirement } from './supergraph/policyIndex.js';
+export { stripSecurityPurpose } from './supergraph/stripSecurityPurpose.js';
+export { checkLimits, type OperationLimits, type LimitViolation } from './limits/checkLimits.js';
+export { RateLimiter } from './limits/rateLimiter.js';

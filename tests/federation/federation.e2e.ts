@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PROVIDER_ORGANIZATIONS } from '@amparo/kit';
+import { startFederation, type Federation } from '../src/index.js';
+
+let federation: Federation;
+
+beforeAll(async () => {
+  federation = await startFederation();
+});
+afterAll(() => federation?.close());
+
+interface CasesPage {
+  cases: {
+    totalCount: number;
+    edges: {
+      node: {
+        referenceCode: string;
+        organization: { id: string; name: string };
+        referrals: { status: string; service: { id: string; name: string; country: string } }[];
+      };
+    }[];
+  };
+}
+
+describe('the federation end to end', () => {
+  it('serves the public catalogue without a token', async () => {
+    const { status, body } = await federation.query<{ services: { totalCount: number; edges: unknown[] } }>(
+      '{ services(first: 5) { totalCount edges { node { name organization { name kind } } } } }',
+    );
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.services.totalCount).toBeGreaterThan(0);
+    expect(body.data?.services.edges).toHaveLength(5);
+  });
+
+  it("resolves a case's organisation and referred services from the services subgraph", async () => {
+    // Find an organisation whose cases have referrals: the seed is deterministic.
+    let found: CasesPage['cases']['edges'][number]['node'] | undefined;
+    for (const org of DEMO_PROVIDER_ORGANIZATIONS.slice(0, 10)) {
+      const token = await federation.tokenFor('caseworker', { org: org.id, orgKind: org.kind });
+      const { body } = await federation.query<CasesPage>(
+        `{ cases(first: 50) { totalCount edges { node {
+            referenceCode organization { id name }
+            referrals { status service { id name country } } } } } }`,
+        {},
+        { token },
+      );
+      expect(body.errors).toBeUndefined();
+      for (const { node } of body.data?.cases.edges ?? []) {
+        expect(node.organization.id).toBe(org.id);
+        expect(node.organization.name).toBe(org.name);
+      }
+      found = body.data?.cases.edges.map((e) => e.node).find((n) => n.referrals.length > 0);
+      if (found) break;
+    }
+    expect(found).toBeDefined();
+    const referral = found?.referrals[0];
+    expect(referral?.service.name.length).toBeGreaterThan(0);
+    expect(referral?.service.country).toMatch(/^[A-Z]{2}$/);
+  });
+
+  it('refuses a malformed bearer token with 401 and no data', async () => {
+    const response = await federation.query('{ services(first: 1) { totalCount } }', {}, { token: 'not.a.jwt' });
+    expect(response.status).toBe(401);
+    expect(response.body.data).toBeUndefined();
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses an expired token with 401', async () => {
+    const token = await federation.tokenFor('caseworker', { ttlSeconds: 1 });
+    await new Promise((r) => setTimeout(r, 2_100));
+    const response = await federation.query('{ services(first: 1) { totalCount } }', {}, { token });
+    expect(response.status).toBe(401);
+  });
+
+  it('answers a bad argument with BAD_USER_INPUT naming the field', async () => {
+    const { body } = await federation.query('{ services(first: 1000) { totalCount } }');
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
+  it('reports health and readiness', async () => {
+    const base = federation.gateway.url.replace('/graphql', '');
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(200);
+  });
+});

@@ -1,0 +1,1 @@
+export { ALL_SUBGRAPHS, startFederation, type Federation, type GraphQLResponse } from './startFederation.js';
