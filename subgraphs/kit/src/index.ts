@@ -8,7 +8,7 @@ export {
   type Queryable,
 } from './db/Database.js';
 export { openDatabase } from './db/openDatabase.js';
-export { MigrationError, migrate, type MigrationResult } from './db/migrate.js';
+export { KIT_MIGRATIONS_DIR, MigrationError, migrate, migrateSubgraph, type MigrationResult } from './db/migrate.js';
 export { AmparoError, badUserInput, forbidden, invariant, notFound } from './errors/AmparoError.js';
 export { ERROR_CODES, type ErrorCode } from './errors/errorCodes.js';
 export { toSafeGraphQLError } from './errors/formatError.js';
@@ -43,3 +43,12 @@ export {
 export { runSeedMain } from './server/runSeedMain.js';
 export { principalFor, startTestSubgraph, type TestSubgraph } from './testing/testSubgraph.js';
 export { createTestDatabase, type TestDatabase } from './testing/testDatabase.js';
+export {
+  GENESIS_HASH,
+  appendAuditEvents,
+  hashAuditEvent,
+  verifyAuditChain,
+  type AuditEvent,
+  type ChainVerification,
+} from './audit/auditChain.js';
+export { AuditCollector } from './audit/AuditCollector.js';

@@ -10,6 +10,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { isAllowed, type Principal } from '@amparo/schema';
+import type { AuditCollector } from '../audit/AuditCollector.js';
 import { AmparoError } from '../errors/AmparoError.js';
 
 /** What the SECURITY directives on one field (or the type it returns) demand. */
@@ -106,10 +107,14 @@ export function enforceFieldAuthorization(schema: GraphQLSchema): GraphQLSchema 
       const requirement = requirementOf(field, type);
       if (!declares(requirement)) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context: { principal: Principal }, info) => {
+      const audited = requirement.policies?.some((all) => all.includes('firewall')) ?? false;
+      const typeName = type.name;
+      field.resolve = (source, args, context: { principal: Principal; audit?: AuditCollector }, info) => {
         if (!isAllowed(context.principal, requirement)) {
           throw new AmparoError('FORBIDDEN', 'not allowed');
         }
+        // F6: firewalled data read is written to the trail when the request ends.
+        if (audited) context.audit?.record(typeName, field.name, (source as { id?: unknown } | null)?.id);
         return resolve(source, args, context, info);
       };
     }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Database } from './Database.js';
 
 /** One advisory lock for every subgraph's migrations: extensions are per database. */
@@ -22,7 +23,7 @@ export class MigrationError extends Error {
  * apply each file exactly once. A changed file that was already applied is an
  * error: migrations are append-only.
  */
-export async function migrate(db: Database, schema: string, dir: string): Promise<MigrationResult> {
+export async function migrate(db: Database, schema: string, dir: string, prefix = ''): Promise<MigrationResult> {
   const files = readdirSync(dir)
     .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
     .sort();
@@ -40,17 +41,33 @@ export async function migrate(db: Database, schema: string, dir: string): Promis
       );
       const [row] = await tx.query<{ checksum: string }>(
         `select checksum from "${schema}".schema_migrations where name = $1`,
-        [file],
+        [prefix + file],
       );
       if (row) {
         if (row.checksum !== checksum) throw new MigrationError(`migration ${file} changed after it was applied`);
         return false;
       }
       await tx.exec(sql);
-      await tx.query(`insert into "${schema}".schema_migrations (name, checksum) values ($1, $2)`, [file, checksum]);
+      await tx.query(`insert into "${schema}".schema_migrations (name, checksum) values ($1, $2)`, [
+        prefix + file,
+        checksum,
+      ]);
       return true;
     });
-    (done ? applied : skipped).push(file);
+    (done ? applied : skipped).push(prefix + file);
   }
   return { applied, skipped };
+}
+
+/** The kit's own migrations (the audit trail), applied to every subgraph's schema first. */
+export const KIT_MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+/** Applies the kit's migrations, then the subgraph's own. */
+export async function migrateSubgraph(
+  db: Database,
+  definition: { name: string; migrationsDir: string },
+): Promise<MigrationResult> {
+  const kit = await migrate(db, definition.name, KIT_MIGRATIONS_DIR, 'kit/');
+  const own = await migrate(db, definition.name, definition.migrationsDir);
+  return { applied: [...kit.applied, ...own.applied], skipped: [...kit.skipped, ...own.skipped] };
 }

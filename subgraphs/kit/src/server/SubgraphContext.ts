@@ -1,4 +1,5 @@
 import type { Principal } from '@amparo/schema';
+import type { AuditCollector } from '../audit/AuditCollector.js';
 import type { Database } from '../db/Database.js';
 import type { Logger } from '../log/createLogger.js';
 
@@ -11,4 +12,6 @@ export interface SubgraphContext<Loaders = unknown> {
   readonly db: Database;
   readonly log: Logger;
   readonly loaders: Loaders;
+  /** Firewalled reads of this request; appended to the audit trail when it ends. */
+  readonly audit: AuditCollector;
 }

@@ -26,4 +26,10 @@ export interface SubgraphDefinition<Loaders = unknown> {
   /** Fills the subgraph with deterministic synthetic demo data, in one transaction. */
   readonly seed: (db: Database, options?: SeedOptions) => Promise<void>;
   readonly routes?: (app: FastifyInstance, db: Database, log: Logger) => void | Promise<void>;
+  /**
+   * Runs after migrations, before the server listens: validate the
+   * subgraph's own settings (throw ConfigError for one clear line), start
+   * background jobs. The returned function runs on close.
+   */
+  readonly init?: (db: Database, log: Logger) => Promise<(() => Promise<void>) | void>;
 }

@@ -11,6 +11,8 @@ import {
   type VerifiedInternalClaims,
 } from '@amparo/schema';
 import type { JWK } from 'jose';
+import { AuditCollector } from '../audit/AuditCollector.js';
+import { appendAuditEvents } from '../audit/auditChain.js';
 import type { Database } from '../db/Database.js';
 import { enforceFieldAuthorization } from '../auth/fieldAuthorization.js';
 import { toSafeGraphQLError } from '../errors/formatError.js';
@@ -106,6 +108,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
         db,
         log,
         loaders: options.createLoaders(db, claims),
+        audit: new AuditCollector(),
       };
     },
     errorFormatter: (execution) => {
@@ -123,6 +126,14 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       }
       return { statusCode: 200, response: { data: execution.data ?? null, errors: errors.map(toSafeGraphQLError) } };
     },
+  });
+
+  // F6: no firewalled value leaves unless its read is on the trail; a failed append fails the request.
+  app.graphql.addHook('onResolution', async (_execution, context) => {
+    const ctx = context as unknown as SubgraphContext<Loaders>;
+    if (!ctx.audit || ctx.audit.isEmpty) return;
+    const events = ctx.audit.toEvents(ctx);
+    await db.transaction((tx) => appendAuditEvents(tx, name, events));
   });
 
   app.get('/health', async () => ({ status: 'ok', subgraph: name }));

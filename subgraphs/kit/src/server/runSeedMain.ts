@@ -1,5 +1,5 @@
 import { loadSubgraphConfig } from '../config/subgraphConfig.js';
-import { migrate } from '../db/migrate.js';
+import { migrateSubgraph } from '../db/migrate.js';
 import { openDatabase } from '../db/openDatabase.js';
 import { describeStartupError } from './runSubgraphMain.js';
 import type { SubgraphDefinition } from './SubgraphDefinition.js';
@@ -20,7 +20,7 @@ export async function runSeedMain<L>(definition: SubgraphDefinition<L>): Promise
       extensions: definition.extensions ?? [],
     });
     try {
-      const { applied } = await migrate(db, definition.name, definition.migrationsDir);
+      const { applied } = await migrateSubgraph(db, definition);
       if (applied.length) log(`applied migrations ${applied.join(', ')}`);
       if (!(await definition.isEmpty(db))) {
         log('store already holds data; nothing seeded');

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ConfigError } from '@amparo/schema';
 import type { SubgraphConfig } from '../config/subgraphConfig.js';
 import type { Database } from '../db/Database.js';
-import { migrate } from '../db/migrate.js';
+import { migrateSubgraph } from '../db/migrate.js';
 import { openDatabase } from '../db/openDatabase.js';
 import { createLogger, type Logger } from '../log/createLogger.js';
 import { createSubgraphServer } from './createSubgraphServer.js';
@@ -49,13 +49,14 @@ export async function startSubgraph<L>(
       extensions: definition.extensions ?? [],
     }));
   try {
-    const { applied } = await migrate(db, definition.name, definition.migrationsDir);
+    const { applied } = await migrateSubgraph(db, definition);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     if (config.seedOnEmpty && (await definition.isEmpty(db))) {
       const started = Date.now();
       await definition.seed(db, { scale: options.seedScale ?? 1, progress: (m) => log.info(m) });
       log.info({ ms: Date.now() - started }, 'empty store seeded with demo data');
     }
+    const cleanup = definition.init ? await definition.init(db, log) : undefined;
     const app = await createSubgraphServer({
       name: definition.name,
       sdlPath: definition.sdlPath,
@@ -77,6 +78,7 @@ export async function startSubgraph<L>(
       app,
       async close() {
         await app.close();
+        if (cleanup) await cleanup();
         if (!options.db) await db.close();
       },
     };
