@@ -19,3 +19,4 @@ export { buildPolicyIndex, type PolicyIndex, type Requirement } from './supergra
 export { stripSecurityPurpose } from './supergraph/stripSecurityPurpose.js';
 export { checkLimits, type OperationLimits, type LimitViolation } from './limits/checkLimits.js';
 export { RateLimiter } from './limits/rateLimiter.js';
+export { buildApiSchema } from './supergraph/buildApiSchema.js';

@@ -10,7 +10,7 @@ import {
   type RunningSubgraph,
   type SubgraphDefinition,
 } from '@amparo/kit';
-import { generateInternalKeyPair, readSupergraph, type Role } from '@amparo/schema';
+import { generateInternalKeyPair, readSupergraph, type InternalKeyPair, type Role } from '@amparo/schema';
 import { casesSubgraph } from '@amparo/subgraph-cases';
 import { interpretersSubgraph } from '@amparo/subgraph-interpreters';
 import { searchesSubgraph } from '@amparo/subgraph-searches';
@@ -33,6 +33,8 @@ export interface GraphQLResponse<T> {
 
 export interface Federation {
   readonly gateway: RunningGateway;
+  /** The gateway's internal signing key pair (to forge, expire and replay in F3 tests). */
+  readonly internalKeys: InternalKeyPair;
   readonly subgraphs: ReadonlyMap<string, RunningSubgraph>;
   /** A dev-issuer token the gateway accepts. */
   tokenFor(
@@ -54,9 +56,16 @@ export interface Federation {
  * real JWT verification (dev issuer). Stores: PGlite in memory, or — when
  * DATABASE_URL is set — a throwaway PostgreSQL database for this federation.
  */
-export async function startFederation(
-  options: { seedScale?: number; subgraphs?: readonly string[] } = {},
-): Promise<Federation> {
+export interface FederationOptions {
+  /** Demo volume multiplier. @default 0.2 */
+  readonly seedScale?: number;
+  /** Start only these subgraphs. */
+  readonly subgraphs?: readonly string[];
+  /** Subgraphs to leave empty (migrated, not seeded). */
+  readonly unseeded?: readonly string[];
+}
+
+export async function startFederation(options: FederationOptions = {}): Promise<Federation> {
   const keys = await generateInternalKeyPair();
   const database = await createTestDatabase();
   const stateDir = mkdtempSync(join(tmpdir(), 'amparo-test-'));
@@ -74,7 +83,7 @@ export async function startFederation(
           }),
           databaseUrl: database.url,
           dataDir: 'memory://',
-          seedOnEmpty: true,
+          seedOnEmpty: !options.unseeded?.includes(definition.name),
         };
         const running = await startSubgraph(definition, {
           config,
@@ -98,6 +107,7 @@ export async function startFederation(
     const gateway = await createGateway(config, readSupergraph());
     return {
       gateway,
+      internalKeys: keys,
       subgraphs,
       tokenFor: (role, o = {}) =>
         mintDevToken(stateDir, { role, org: o.org, orgKind: o.orgKind, sub: o.sub, ttlSeconds: o.ttlSeconds }),

@@ -1,7 +1,10 @@
 import { specifiedRules, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { firewallPolicy, isAllowed, type Principal } from '@amparo/schema';
 import { buildPolicyIndex, type PolicyIndex } from '../supergraph/policyIndex.js';
+import { KnownRootOperationRule } from './knownRootOperationRule.js';
 import { projectSchema } from './projectSchema.js';
+
+const RULES = [...specifiedRules, KnownRootOperationRule];
 
 export interface Firewall {
   /** The schema this principal may see; cached per role and firewall outcome. */
@@ -32,6 +35,6 @@ export function createFirewall(apiSchema: GraphQLSchema, supergraphSdl: string):
     policyIndex,
     projectionFor,
     validate: (principal, document) =>
-      validate(projectionFor(principal), document, specifiedRules, { hideSuggestions: true, maxErrors: 20 }),
+      validate(projectionFor(principal), document, RULES, { hideSuggestions: true, maxErrors: 20 }),
   };
 }

@@ -7,6 +7,7 @@ import { createInternalSigner, SUBGRAPHS, type SubgraphName } from '@amparo/sche
 import { pino, type Logger } from 'pino';
 import { createAuthenticator, remoteIssuer, type TrustedIssuer } from '../auth/authenticate.js';
 import { devIssuer } from '../auth/devIssuer.js';
+import { createOrganizationKindResolver } from '../auth/organizationKinds.js';
 import type { GatewayConfig } from '../config/gatewayConfig.js';
 import type { GatewayContext } from '../datasource/GatewayContext.js';
 import { SignedDataSource } from '../datasource/SignedDataSource.js';
@@ -106,6 +107,7 @@ export async function createGateway(
   const handler = createGraphQLHandler({
     apollo,
     authenticate: createAuthenticator(issuers),
+    resolveOrganizationKind: createOrganizationKindResolver(config.subgraphUrls.services, sign),
     firewall: () => {
       if (!firewall) throw new Error('invariant failed: schema not loaded');
       return firewall;
@@ -121,6 +123,9 @@ export async function createGateway(
   ) => reply.code(405).header('allow', 'POST').send(errorBody('BAD_USER_INPUT', 'use POST with a JSON body'));
   app.get('/graphql', methodNotAllowed);
   app.put('/graphql', methodNotAllowed);
+
+  // Says nothing about which routes exist.
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send(errorBody('NOT_FOUND', 'not found')));
 
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/ready', async (_request, reply) => {

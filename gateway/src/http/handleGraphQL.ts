@@ -9,11 +9,14 @@ import type { GatewayContext } from '../datasource/GatewayContext.js';
 import { errorBody, formatGatewayError } from '../errors/formatGatewayError.js';
 import type { Firewall } from '../firewall/createFirewall.js';
 import { checkLimits } from '../limits/checkLimits.js';
+import { checkPageSizes } from '../limits/checkPageSizes.js';
 import type { RateLimiter } from '../limits/rateLimiter.js';
 
 export interface GraphQLHandlerDeps {
   readonly apollo: ApolloServer<GatewayContext>;
   readonly authenticate: Authenticate;
+  /** Replaces the claimed organisation kind with the registry's when that is stricter. */
+  readonly resolveOrganizationKind: (principal: Principal) => Promise<Principal>;
   readonly firewall: () => Firewall;
   readonly limits: GatewayLimits;
   readonly rateLimiter: RateLimiter;
@@ -66,6 +69,15 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
       const message = error instanceof AuthenticationError ? error.message : 'authentication failed';
       return reply.code(401).header('www-authenticate', 'Bearer').send(errorBody('UNAUTHENTICATED', message));
     }
+    try {
+      principal = await deps.resolveOrganizationKind(principal);
+    } catch {
+      // Fail closed: without the registry we cannot tell an enforcement agency's staff apart.
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send(errorBody('INTERNAL_SERVER_ERROR', 'a required service is unavailable; retry shortly'));
+    }
 
     const rate = deps.rateLimiter.hit(principal.role === 'public' ? `ip:${request.ip}` : `sub:${principal.sub}`);
     reply.header('ratelimit-limit', String(limits.rateLimitPerMinute));
@@ -104,6 +116,18 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
     }
     const violation = checkLimits(document, operationName, limits);
     if (violation) return bad(violation.message, { limit: violation.limit });
+
+    const oversized = checkPageSizes(
+      document,
+      (body.variables as Record<string, unknown> | null) ?? {},
+      limits.maxPageSize,
+    );
+    if (oversized) {
+      return bad(`"${oversized.argument}" may be at most ${limits.maxPageSize}`, {
+        field: oversized.argument,
+        limit: 'maxPageSize',
+      });
+    }
 
     const firewall = deps.firewall();
     const errors = firewall.validate(principal, document);
