@@ -17,7 +17,7 @@ export const PAGE_SIZE_ARGUMENTS: ReadonlySet<string> = new Set([
   'size',
 ]);
 
-function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
+function argumentValue(node: ValueNode, variables: Record<string, unknown>): unknown {
   if (node.kind === Kind.VARIABLE) return variables[node.name.value];
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind === Kind.FLOAT) return Number(node.value);
@@ -39,7 +39,7 @@ export function checkPageSizes(
   const visitArgs = (args: readonly { name: { value: string }; value: ValueNode }[] | undefined) => {
     for (const arg of args ?? []) {
       if (!PAGE_SIZE_ARGUMENTS.has(arg.name.value)) continue;
-      const value = valueOf(arg.value, variables);
+      const value = argumentValue(arg.value, variables);
       if (value === undefined || value === null) continue;
       if (typeof value !== 'number' || !Number.isFinite(value) || value > max || value < 0) {
         violation ??= { argument: arg.name.value, value };
