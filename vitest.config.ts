@@ -19,7 +19,8 @@ export default defineConfig({
     // Two cores: each e2e file runs a whole federation.
     maxWorkers: 2,
     testTimeout: 60_000,
-    hookTimeout: 180_000,
+    // Generous: e2e files start whole federations, which a loaded 2-core machine makes slow.
+    hookTimeout: 600_000,
     reporters: ['default'],
   },
 });

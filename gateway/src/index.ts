@@ -1,4 +1,4 @@
-export { createGateway, type RunningGateway } from './http/createGateway.js';
+export { createGateway, type GatewayOptions, type RunningGateway } from './http/createGateway.js';
 export {
   loadGatewayConfig,
   DEFAULT_STATE_DIR,
@@ -20,3 +20,5 @@ export { stripSecurityPurpose } from './supergraph/stripSecurityPurpose.js';
 export { checkLimits, type OperationLimits, type LimitViolation } from './limits/checkLimits.js';
 export { RateLimiter } from './limits/rateLimiter.js';
 export { buildApiSchema } from './supergraph/buildApiSchema.js';
+export { TrustedDocuments } from './trusted/trustedDocuments.js';
+export { DEFAULT_TRUSTED_DOCUMENTS } from './config/gatewayConfig.js';

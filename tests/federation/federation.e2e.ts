@@ -59,6 +59,30 @@ describe('the federation end to end', () => {
     expect(referral?.service.country).toMatch(/^[A-Z]{2}$/);
   });
 
+  it("writes every firewalled read to the owning subgraph's audit trail, and nothing for the public catalogue", async () => {
+    const org = DEMO_PROVIDER_ORGANIZATIONS[0];
+    const token = await federation.tokenFor('caseworker', { org: org?.id, orgKind: org?.kind, sub: 'audit-probe' });
+    const { body } = await federation.query<CasesPage>(
+      'query AuditProbe { cases(first: 3) { edges { node { referenceCode } } } }',
+      {},
+      { token },
+    );
+    expect(body.errors).toBeUndefined();
+    const cases = federation.subgraphs.get('cases')?.db;
+    const rows =
+      (await cases?.query<{ role: string; operation_name: string; fields: string[]; record_ids: string[] }>(
+        "SELECT role, operation_name, fields, record_ids FROM audit_events WHERE principal_sub = 'audit-probe'",
+      )) ?? [];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0]).toMatchObject({ role: 'caseworker', operation_name: 'AuditProbe' });
+    expect(rows.flatMap((r) => r.fields)).toContain('Case.referenceCode');
+    const services = federation.subgraphs.get('services')?.db;
+    const before = (await services?.query<{ n: number }>('SELECT count(*) AS n FROM audit_events'))?.[0]?.n;
+    await federation.query('{ services(first: 5) { edges { node { name } } } }');
+    const after = (await services?.query<{ n: number }>('SELECT count(*) AS n FROM audit_events'))?.[0]?.n;
+    expect(after).toBe(before);
+  });
+
   it('refuses a malformed bearer token with 401 and no data', async () => {
     const response = await federation.query('{ services(first: 1) { totalCount } }', {}, { token: 'not.a.jwt' });
     expect(response.status).toBe(401);

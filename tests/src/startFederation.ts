@@ -39,7 +39,7 @@ export interface Federation {
   /** A dev-issuer token the gateway accepts. */
   tokenFor(
     role: Role,
-    options?: { org?: string; orgKind?: string; sub?: string; ttlSeconds?: number },
+    options?: { org?: string; orgKind?: string; sub?: string; ttlSeconds?: number; client?: string },
   ): Promise<string>;
   /** POSTs one operation to the gateway. */
   query<T = Record<string, unknown>>(
@@ -63,6 +63,8 @@ export interface FederationOptions {
   readonly subgraphs?: readonly string[];
   /** Subgraphs to leave empty (migrated, not seeded). */
   readonly unseeded?: readonly string[];
+  /** Extra gateway environment (e.g. TRUSTED_DOCUMENTS_PATH). */
+  readonly gatewayEnv?: Readonly<Record<string, string>>;
 }
 
 export async function startFederation(options: FederationOptions = {}): Promise<Federation> {
@@ -103,6 +105,7 @@ export async function startFederation(options: FederationOptions = {}): Promise<
       AMPARO_STATE_DIR: stateDir,
       LOG_LEVEL: 'silent',
       LIMIT_RATE_PER_MINUTE: '100000',
+      ...options.gatewayEnv,
     });
     const gateway = await createGateway(config, readSupergraph());
     return {
@@ -110,7 +113,14 @@ export async function startFederation(options: FederationOptions = {}): Promise<
       internalKeys: keys,
       subgraphs,
       tokenFor: (role, o = {}) =>
-        mintDevToken(stateDir, { role, org: o.org, orgKind: o.orgKind, sub: o.sub, ttlSeconds: o.ttlSeconds }),
+        mintDevToken(stateDir, {
+          role,
+          org: o.org,
+          orgKind: o.orgKind,
+          sub: o.sub,
+          ttlSeconds: o.ttlSeconds,
+          client: o.client,
+        }),
       async query(query, variables, o = {}) {
         const response = await fetch(gateway.url, {
           method: 'POST',

@@ -53,6 +53,7 @@ export function createAuthenticator(issuers: readonly TrustedIssuer[]): Authenti
         org: str(payload.org),
         orgKind: str(payload.org_kind),
         scopes: scopesForRole(role),
+        client: str(payload.azp) ?? str(payload.client_id),
       };
     }
     throw new AuthenticationError('invalid or expired token');

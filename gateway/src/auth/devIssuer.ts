@@ -52,6 +52,8 @@ export interface DevTokenRequest {
   /** Lifetime in seconds. @default 3600 */
   readonly ttlSeconds?: number | undefined;
   readonly audience?: string | undefined;
+  /** OAuth client id, carried as `azp`. */
+  readonly client?: string | undefined;
 }
 
 /** Signs a token the local stack accepts (what `npm run token` prints). */
@@ -62,6 +64,7 @@ export async function mintDevToken(stateDir: string, request: DevTokenRequest): 
   const claims: Record<string, string> = { role: request.role };
   if (request.org) claims.org = request.org;
   if (request.orgKind) claims.org_kind = request.orgKind;
+  if (request.client) claims.azp = request.client;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: ALGORITHM, kid: keys.privateJwk.kid ?? 'dev-1' })
     .setIssuer(DEV_ISSUER)

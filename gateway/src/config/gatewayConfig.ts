@@ -13,6 +13,10 @@ import type { JWK } from 'jose';
 import { z } from 'zod';
 
 export const DEFAULT_STATE_DIR = fileURLToPath(new URL('../../../.amparo', import.meta.url));
+/** The manifest the SDK's codegen writes. */
+export const DEFAULT_TRUSTED_DOCUMENTS = fileURLToPath(
+  new URL('../../../sdk/src/generated/persisted-documents.json', import.meta.url),
+);
 
 const positiveInt = (fallback: number) =>
   z.coerce
@@ -56,6 +60,12 @@ export interface GatewayConfig {
   readonly internalPrivateKey: JWK;
   readonly corsOrigins: readonly string[];
   readonly limits: GatewayLimits;
+  readonly trustedDocuments: {
+    /** Manifest file (sha256 → document). */
+    readonly path: string;
+    /** OAuth clients (`azp`/`client_id`) that may only run trusted documents. */
+    readonly requiredFor: readonly string[];
+  };
 }
 
 /**
@@ -83,6 +93,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       AMPARO_STATE_DIR: z.string().min(1).default(DEFAULT_STATE_DIR),
       INTERNAL_PRIVATE_KEY: jsonWebKey,
       CORS_ORIGINS: z.string().default(''),
+      TRUSTED_DOCUMENTS_PATH: z.string().min(1).default(DEFAULT_TRUSTED_DOCUMENTS),
+      TRUSTED_DOCUMENTS_REQUIRED_FOR: z.string().default(''),
       // 15 lets the standard introspection query (TypeRef nests ofType 8 deep) through.
       LIMIT_MAX_DEPTH: positiveInt(15),
       LIMIT_MAX_ALIASES: positiveInt(30),
@@ -132,6 +144,14 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
         .map((o) => o.trim())
         .filter(Boolean),
     ),
+    trustedDocuments: Object.freeze({
+      path: c.TRUSTED_DOCUMENTS_PATH,
+      requiredFor: Object.freeze(
+        c.TRUSTED_DOCUMENTS_REQUIRED_FOR.split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      ),
+    }),
     limits: Object.freeze({
       maxDepth: c.LIMIT_MAX_DEPTH,
       maxAliases: c.LIMIT_MAX_ALIASES,

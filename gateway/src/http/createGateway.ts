@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createInternalSigner, SUBGRAPHS, type SubgraphName } from '@amparo/schema';
+import { createInternalSigner, SUBGRAPHS } from '@amparo/schema';
 import { pino, type Logger } from 'pino';
 import { createAuthenticator, remoteIssuer, type TrustedIssuer } from '../auth/authenticate.js';
 import { devIssuer } from '../auth/devIssuer.js';
@@ -15,7 +15,9 @@ import { errorBody, formatGatewayError } from '../errors/formatGatewayError.js';
 import { createFirewall, type Firewall } from '../firewall/createFirewall.js';
 import { RateLimiter } from '../limits/rateLimiter.js';
 import { stripSecurityPurpose } from '../supergraph/stripSecurityPurpose.js';
+import { TrustedDocuments } from '../trusted/trustedDocuments.js';
 import { createGraphQLHandler } from './handleGraphQL.js';
+import { registerExportProxies } from './proxyExports.js';
 
 export interface RunningGateway {
   readonly url: string;
@@ -29,17 +31,33 @@ export interface RunningGateway {
  * supergraph, behind Amparo's own HTTP front (Fastify) that authenticates,
  * limits and applies the firewall before anything is planned.
  */
+export interface GatewayOptions {
+  /** Subgraph URLs by name, for supergraphs other than Amparo's own (benchmarks). */
+  readonly subgraphUrls?: Readonly<Record<string, string>>;
+  /**
+   * Per-role projection and validation before planning. Only a benchmark
+   * baseline turns it off, and never in production mode. @default true
+   */
+  readonly enforceFirewall?: boolean;
+}
+
 export async function createGateway(
   config: GatewayConfig,
   supergraphSdl: string,
   log: Logger = pino({ name: 'gateway', level: config.logLevel }),
+  options: GatewayOptions = {},
 ): Promise<RunningGateway> {
+  const enforceFirewall = options.enforceFirewall ?? true;
+  if (!enforceFirewall && config.mode === 'production') {
+    throw new Error('invariant failed: the firewall cannot be turned off in production mode');
+  }
+  const subgraphUrls: Readonly<Record<string, string>> = options.subgraphUrls ?? config.subgraphUrls;
   const sign = await createInternalSigner(config.internalPrivateKey);
   const dataSources: SignedDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: stripSecurityPurpose(supergraphSdl),
     buildService: ({ name }) => {
-      const url = config.subgraphUrls[name as SubgraphName];
+      const url = subgraphUrls[name];
       if (!url) throw new Error(`invariant failed: no URL configured for subgraph ${name}`);
       const source = new SignedDataSource(name, url, (context, audience, body) => sign(context, audience, body));
       dataSources.push(source);
@@ -104,16 +122,31 @@ export async function createGateway(
     return reply.code(status).send(errorBody(status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT', message));
   });
 
+  const rateLimiter = new RateLimiter(config.limits.rateLimitPerMinute);
+  registerExportProxies(
+    app,
+    [
+      { prefix: '/hsds', subgraphUrl: config.subgraphUrls.services },
+      { prefix: '/stats', subgraphUrl: config.subgraphUrls.statistics },
+    ],
+    rateLimiter,
+  );
+
   const handler = createGraphQLHandler({
     apollo,
     authenticate: createAuthenticator(issuers),
-    resolveOrganizationKind: createOrganizationKindResolver(config.subgraphUrls.services, sign),
+    resolveOrganizationKind: enforceFirewall
+      ? createOrganizationKindResolver(config.subgraphUrls.services, sign)
+      : async (principal) => principal,
+    enforceFirewall,
+    trustedDocuments: TrustedDocuments.fromFile(config.trustedDocuments.path),
+    trustedOnlyClients: new Set(config.trustedDocuments.requiredFor),
     firewall: () => {
       if (!firewall) throw new Error('invariant failed: schema not loaded');
       return firewall;
     },
     limits: config.limits,
-    rateLimiter: new RateLimiter(config.limits.rateLimitPerMinute),
+    rateLimiter,
     development,
   });
   app.post('/graphql', handler);

@@ -11,6 +11,7 @@ import type { Firewall } from '../firewall/createFirewall.js';
 import { checkLimits } from '../limits/checkLimits.js';
 import { checkPageSizes } from '../limits/checkPageSizes.js';
 import type { RateLimiter } from '../limits/rateLimiter.js';
+import type { TrustedDocuments } from '../trusted/trustedDocuments.js';
 
 export interface GraphQLHandlerDeps {
   readonly apollo: ApolloServer<GatewayContext>;
@@ -21,10 +22,16 @@ export interface GraphQLHandlerDeps {
   readonly limits: GatewayLimits;
   readonly rateLimiter: RateLimiter;
   readonly development: boolean;
+  /** False only for a benchmark baseline: skips projection validation (Apollo still validates). */
+  readonly enforceFirewall: boolean;
+  readonly trustedDocuments: TrustedDocuments;
+  /** Clients (by authenticated `azp`/`client_id`, never by a header) allowed only trusted documents. */
+  readonly trustedOnlyClients: ReadonlySet<string>;
 }
 
 interface GraphQLBody {
   query?: unknown;
+  documentId?: unknown;
   variables?: unknown;
   operationName?: unknown;
   extensions?: unknown;
@@ -93,9 +100,25 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
 
     const body = request.body as GraphQLBody | GraphQLBody[] | undefined;
     if (Array.isArray(body)) return bad('batched requests are not supported; send one operation per request');
-    if (!body || typeof body !== 'object' || typeof body.query !== 'string') {
-      return bad('the body must be a JSON object with a "query" string', { field: 'query' });
+    if (!body || typeof body !== 'object') return bad('the body must be a JSON object', { field: 'query' });
+    let queryText: unknown = body.query;
+    if (body.documentId !== undefined) {
+      if (typeof body.documentId !== 'string')
+        return bad('"documentId" must be a string "sha256:<hex>"', { field: 'documentId' });
+      const text = deps.trustedDocuments.lookup(body.documentId);
+      if (text === undefined)
+        return bad('unknown document id; send a document from the SDK manifest', { field: 'documentId' });
+      if (typeof body.query === 'string' && body.query !== text) {
+        return bad('"query" does not match the document id', { field: 'query' });
+      }
+      queryText = text;
+    } else if (principal.client && deps.trustedOnlyClients.has(principal.client)) {
+      return bad('this client may only send trusted documents (documentId)', { field: 'documentId' });
     }
+    if (typeof queryText !== 'string') {
+      return bad('the body must be a JSON object with a "query" string or a "documentId"', { field: 'query' });
+    }
+    const query = queryText;
     if (
       body.variables !== undefined &&
       body.variables !== null &&
@@ -110,7 +133,7 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
 
     let document: DocumentNode;
     try {
-      document = parse(body.query, { maxTokens: limits.maxTokens, noLocation: false });
+      document = parse(query, { maxTokens: limits.maxTokens, noLocation: false });
     } catch (error) {
       return bad((error as GraphQLError).message, { field: 'query' });
     }
@@ -130,7 +153,7 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
     }
 
     const firewall = deps.firewall();
-    const errors = firewall.validate(principal, document);
+    const errors = deps.enforceFirewall ? firewall.validate(principal, document) : [];
     if (errors.length > 0) {
       return reply.code(400).send({
         errors: errors.map((e) => ({
@@ -162,7 +185,7 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
       principal,
       requestId,
       operationName,
-      operationHash: createHash('sha256').update(body.query).digest('hex'),
+      operationHash: createHash('sha256').update(query).digest('hex'),
     };
     const headers = new HeaderMap();
     headers.set('content-type', 'application/json');
@@ -173,7 +196,7 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
         search: '',
         // Apollo refuses keys that are present but undefined or null.
         body: {
-          query: body.query,
+          query,
           ...(body.variables ? { variables: body.variables } : {}),
           ...(operationName ? { operationName } : {}),
         },

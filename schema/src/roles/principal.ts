@@ -14,6 +14,8 @@ export interface Principal {
   /** Kind of that organisation; `IMMIGRATION_ENFORCEMENT` closes the firewall. */
   readonly orgKind: string | null;
   readonly scopes: readonly Scope[];
+  /** The OAuth client the token was issued to (`azp`/`client_id`), when known. */
+  readonly client?: string | null;
 }
 
 export const ANONYMOUS: Principal = Object.freeze({
