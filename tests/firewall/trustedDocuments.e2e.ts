@@ -8,6 +8,8 @@ import { startFederation, type Federation } from '../src/index.js';
 /** Trusted documents: ids from the manifest only; an allowlisted client may send nothing else. */
 const QUERY = 'query TrustedServices { services(first: 2) { totalCount } }';
 const ID = `sha256:${createHash('sha256').update(QUERY).digest('hex')}`;
+const CASES = 'query TrustedCases { cases(first: 2) { edges { node { preferredName } } } }';
+const CASES_ID = `sha256:${createHash('sha256').update(CASES).digest('hex')}`;
 let federation: Federation;
 
 const send = (body: Record<string, unknown>, token?: string) =>
@@ -23,10 +25,10 @@ const send = (body: Record<string, unknown>, token?: string) =>
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'amparo-trusted-'));
   const manifest = join(dir, 'persisted-documents.json');
-  writeFileSync(manifest, JSON.stringify({ [ID.slice(7)]: QUERY }));
+  writeFileSync(manifest, JSON.stringify({ [ID.slice(7)]: QUERY, [CASES_ID.slice(7)]: CASES }));
   federation = await startFederation({
     seedScale: 0.05,
-    subgraphs: ['services'],
+    subgraphs: ['services', 'cases'],
     gatewayEnv: { TRUSTED_DOCUMENTS_PATH: manifest, TRUSTED_DOCUMENTS_REQUIRED_FOR: 'partner-app' },
   });
 });
@@ -37,6 +39,14 @@ describe('trusted documents', () => {
     const { status, body } = await send({ documentId: ID });
     expect(status).toBe(200);
     expect(body.data).toMatchObject({ services: { totalCount: expect.any(Number) } });
+  });
+
+  it('validates a trusted document against the caller\'s projection like any other (F1)', async () => {
+    const token = await federation.tokenFor('enforcement');
+    const { status, body } = await send({ documentId: CASES_ID }, token);
+    expect(status).toBe(400);
+    expect(body.data ?? null).toBeNull();
+    expect(JSON.stringify(body)).not.toMatch(/preferredName"\s*:\s*"/);
   });
 
   it('refuses an unknown id, and a query that does not match its id', async () => {
