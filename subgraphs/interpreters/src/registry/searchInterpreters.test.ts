@@ -157,3 +157,18 @@ describe('one interpreter', () => {
     expect(malformed.body).toMatchObject({ data: { interpreter: null } });
   });
 });
+
+describe('seeded schedules', () => {
+  it('seeds weekly availability for everyone, past bookings and the demo interpreter accounts', async () => {
+    const [row] = await sg.db.query<{ without: number; bookings: number; accounts: number; exceptions: number }>(
+      `SELECT (SELECT count(*) FROM interpreters i WHERE NOT EXISTS
+                 (SELECT 1 FROM interpreter_weekly_availability w WHERE w.interpreter_id = i.id)) AS without,
+              (SELECT count(*) FROM interpretation_bookings WHERE starts_at < '2026-01-01') AS bookings,
+              (SELECT count(*) FROM interpreters WHERE account_sub LIKE 'demo-interpreter-%') AS accounts,
+              (SELECT count(*) FROM interpreter_availability_exceptions) AS exceptions`,
+    );
+    expect(row).toMatchObject({ without: 0, accounts: 20 });
+    expect(row?.bookings).toBeGreaterThan(100);
+    expect(row?.exceptions).toBeGreaterThan(0);
+  });
+});

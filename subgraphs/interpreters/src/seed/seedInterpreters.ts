@@ -17,6 +17,7 @@ import {
   type DemoLanguageRegion,
 } from './demoLanguageRegions.js';
 import { insertRows } from './insertRows.js';
+import { seedSchedules } from './seedSchedules.js';
 
 const SPHERES = [
   'LEGAL_CIVIL',
@@ -143,6 +144,7 @@ export async function seedInterpreters(db: Database, options: SeedOptions = {}):
     }
   }
 
+  let bookingCount = 0;
   await db.transaction(async (tx) => {
     await insertRows(
       tx,
@@ -162,8 +164,17 @@ export async function seedInterpreters(db: Database, options: SeedOptions = {}):
       ['id', 'interpreter_id', 'issuer', 'issued_on', 'expires_on'],
       certifications,
     );
+    bookingCount = await seedSchedules(
+      tx,
+      interpreters.map((row) => ({
+        id: row[0] as string,
+        language: (pairs.find((p) => p[0] === row[0])?.[1] as string | undefined) ?? 'spa',
+        spheres: row[2] as string[],
+        modalities: row[5] as string[],
+      })),
+    );
   });
   options.progress?.(
-    `interpreters: ${count} interpreters, ${pairs.length} language pairs, ${certifications.length} certifications`,
+    `interpreters: ${count} interpreters, ${pairs.length} language pairs, ${certifications.length} certifications, ${bookingCount} past bookings`,
   );
 }
