@@ -1,5 +1,5 @@
 export { ROLES, isRole, type Role } from './roles/roles.js';
-export { SCOPES, ROLE_SCOPES, scopesForRole, type Scope } from './roles/scopes.js';
+export { SCOPES, ROLE_SCOPES, SYSTEM_JOBS, scopesForRole, type Scope, type SystemJob } from './roles/scopes.js';
 export { ANONYMOUS, type Principal } from './roles/principal.js';
 export {
   ENFORCEMENT_ORG_KINDS,

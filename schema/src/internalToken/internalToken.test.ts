@@ -56,6 +56,23 @@ describe('internal token', async () => {
   });
 });
 
+describe('system jobs', async () => {
+  const keys = await generateInternalKeyPair();
+  const sign = await createInternalSigner(keys.privateJwk);
+  const verify = await createInternalVerifier(keys.publicJwk, 'cases');
+
+  it('grants a system job its scopes, which no role holds', async () => {
+    const verified = await verify(await sign({ ...claims, system: 'statistics-pipeline' }, 'cases', 'b'), 'b');
+    expect(verified.principal.scopes).toContain('statistics:extract');
+    expect(verified.system).toBe('statistics-pipeline');
+  });
+
+  it('gives an ordinary request no system scope', async () => {
+    const verified = await verify(await sign(claims, 'cases', 'b'), 'b');
+    expect(verified.principal.scopes).not.toContain('statistics:extract');
+  });
+});
+
 describe('replay guard', () => {
   it('accepts a token id once until it expires', () => {
     const guard = new ReplayGuard();

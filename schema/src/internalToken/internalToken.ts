@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
 import { isRole } from '../roles/roles.js';
-import { scopesForRole } from '../roles/scopes.js';
+import { SYSTEM_JOBS, scopesForRole, type SystemJob } from '../roles/scopes.js';
 import type { Principal } from '../roles/principal.js';
 
 /** Header that carries the gateway's signature on every subgraph request. */
@@ -18,6 +18,8 @@ export interface InternalClaims {
   /** Operation name and sha256 of the client operation, for audit. */
   readonly operationName: string | null;
   readonly operationHash: string | null;
+  /** Set only for the gateway's own jobs; adds that job's scopes (never a client's). */
+  readonly system?: SystemJob;
 }
 
 export interface VerifiedInternalClaims extends InternalClaims {
@@ -57,6 +59,7 @@ export async function createInternalSigner(privateJwk: JWK): Promise<InternalSig
       org: claims.principal.org,
       org_kind: claims.principal.orgKind,
       rid: claims.requestId,
+      ...(claims.system ? { sys: claims.system } : {}),
       op: claims.operationName,
       oph: claims.operationHash,
       bh: hashBody(body),
@@ -111,8 +114,12 @@ export async function createInternalVerifier(publicJwk: JWK, audience: string): 
         role: payload.role,
         org: str(payload.org),
         orgKind: str(payload.org_kind),
-        scopes: scopesForRole(payload.role),
+        scopes:
+          typeof payload.sys === 'string' && payload.sys in SYSTEM_JOBS
+            ? [...scopesForRole(payload.role), ...SYSTEM_JOBS[payload.sys as SystemJob]]
+            : scopesForRole(payload.role),
       },
+      ...(typeof payload.sys === 'string' && payload.sys in SYSTEM_JOBS ? { system: payload.sys as SystemJob } : {}),
     };
   };
 }

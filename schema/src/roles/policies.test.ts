@@ -29,6 +29,16 @@ describe('firewall policy', () => {
   });
 });
 
+describe('role table', () => {
+  it.each(ROLES)('gives %s no system-job scope', (role) => {
+    expect(scopesForRole(role)).not.toContain('statistics:extract');
+  });
+
+  it('gives enforcement only what the public has', () => {
+    expect([...scopesForRole('enforcement')].sort()).toEqual([...scopesForRole('public')].sort());
+  });
+});
+
 describe('directive semantics', () => {
   it('treats the outer list as OR and the inner lists as AND', () => {
     const caseworker = as('caseworker');

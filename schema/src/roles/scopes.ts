@@ -21,6 +21,7 @@ export const SCOPES = [
   'audit:read',
   'organizations:admin',
   'self:data',
+  'statistics:extract',
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];
@@ -53,3 +54,15 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = Object.free
 export function scopesForRole(role: Role): readonly Scope[] {
   return ROLE_SCOPES[role];
 }
+
+/**
+ * Jobs the gateway runs on its own behalf, never on a client's. Their scopes
+ * belong to no role, so no client's projection can reach the fields that
+ * require them; only the gateway can mint a token naming a system job.
+ */
+export const SYSTEM_JOBS = {
+  /** Collects de-identified extracts and publishes statistics releases. */
+  'statistics-pipeline': ['statistics:extract', 'statistics:read'],
+} as const satisfies Record<string, readonly Scope[]>;
+
+export type SystemJob = keyof typeof SYSTEM_JOBS;
