@@ -22,3 +22,4 @@ export { RateLimiter } from './limits/rateLimiter.js';
 export { buildApiSchema } from './supergraph/buildApiSchema.js';
 export { TrustedDocuments } from './trusted/trustedDocuments.js';
 export { DEFAULT_TRUSTED_DOCUMENTS } from './config/gatewayConfig.js';
+export { EXTRACT_SOURCES, StatisticsPipelineError, runStatisticsPipeline } from './statistics/runStatisticsPipeline.js';

@@ -1,5 +1,6 @@
 import { ANONYMOUS, isRole, scopesForRole, type Principal } from '@amparo/schema';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { BoundedCache } from '../cache/BoundedCache.js';
 
 export class AuthenticationError extends Error {
   override readonly name = 'AuthenticationError';
@@ -27,11 +28,19 @@ export function remoteIssuer(issuer: string, audience: string, jwksUrl: string):
  * Scopes come from the role table, not from the token.
  */
 export function createAuthenticator(issuers: readonly TrustedIssuer[]): Authenticate {
+  // A verified token is remembered until it expires: one signature check per
+  // token, not per request. Bounded, and an expired entry is never used.
+  const verified = new BoundedCache<string, { principal: Principal; expiresAt: number }>(10_000);
   return async (authorization) => {
     if (authorization === undefined || authorization === '') return ANONYMOUS;
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(authorization);
     if (!match) throw new AuthenticationError('Authorization must be "Bearer <JWT>"');
     const token = match[1] as string;
+    const cached = verified.get(token);
+    if (cached) {
+      if (cached.expiresAt > Date.now()) return cached.principal;
+      verified.delete(token);
+    }
     for (const trusted of issuers) {
       let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
       try {
@@ -47,7 +56,7 @@ export function createAuthenticator(issuers: readonly TrustedIssuer[]): Authenti
       const role = payload.role;
       if (!isRole(role) || role === 'public') throw new AuthenticationError('token carries no known role');
       const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
-      return {
+      const principal: Principal = {
         sub: payload.sub as string,
         role,
         org: str(payload.org),
@@ -55,6 +64,8 @@ export function createAuthenticator(issuers: readonly TrustedIssuer[]): Authenti
         scopes: scopesForRole(role),
         client: str(payload.azp) ?? str(payload.client_id),
       };
+      verified.set(token, { principal, expiresAt: (payload.exp as number) * 1000 });
+      return principal;
     }
     throw new AuthenticationError('invalid or expired token');
   };

@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, SUBGRAPHS, generateInternalKeyPair, readSupergraph } from '@amparo/schema';
 import { pino } from 'pino';
 import { loadOrCreateDevKeys } from '../auth/devIssuer.js';
-import { DEFAULT_STATE_DIR, loadGatewayConfig } from '../config/gatewayConfig.js';
+import { DEFAULT_STATE_DIR, INTERNAL_KEYS_FILE, loadGatewayConfig } from '../config/gatewayConfig.js';
 import { createGateway, type RunningGateway } from '../http/createGateway.js';
 
 /**
@@ -79,6 +81,8 @@ try {
   const started = Date.now();
   const keys = await generateInternalKeyPair();
   await loadOrCreateDevKeys(stateDir);
+  // Local tools (npm run stats:publish) sign with this run's key; never done in production.
+  writeFileSync(join(stateDir, INTERNAL_KEYS_FILE), JSON.stringify(keys), { mode: 0o600 });
   const urls: Record<string, string> = {};
   say(process.env.DATABASE_URL ? 'store: PostgreSQL (DATABASE_URL)' : `store: embedded PGlite in ${stateDir}/data`);
   const ready = SUBGRAPHS.map((s) => {

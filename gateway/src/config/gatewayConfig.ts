@@ -13,6 +13,9 @@ import type { JWK } from 'jose';
 import { z } from 'zod';
 
 export const DEFAULT_STATE_DIR = fileURLToPath(new URL('../../../.amparo', import.meta.url));
+/** Where `npm start` keeps the run's internal key pair (mode 0600) for local tools such as stats:publish. */
+export const INTERNAL_KEYS_FILE = 'internal-keys.json';
+
 /** The manifest the SDK's codegen writes. */
 export const DEFAULT_TRUSTED_DOCUMENTS = fileURLToPath(
   new URL('../../../sdk/src/generated/persisted-documents.json', import.meta.url),

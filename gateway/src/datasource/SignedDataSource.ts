@@ -17,6 +17,7 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
     readonly name: string,
     url: string,
     readonly sign: InternalSigner,
+    readonly observe: (subgraph: string, status: number, seconds: number) => void = () => undefined,
     connections = 64,
   ) {
     const parsed = new URL(url);
@@ -33,6 +34,7 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
       throw new Error('invariant failed: subgraph request without a principal');
     }
     const token = await this.sign(context as GatewayContext, this.name, body);
+    const started = performance.now();
     const response = await this.#pool.request({
       method: 'POST',
       path: this.#path,
@@ -40,6 +42,7 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
       body,
     });
     const text = await response.body.text();
+    this.observe(this.name, response.statusCode, (performance.now() - started) / 1000);
     if (response.statusCode !== 200) {
       throw new Error(`subgraph ${this.name} answered HTTP ${response.statusCode}`);
     }

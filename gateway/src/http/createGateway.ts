@@ -14,6 +14,7 @@ import { SignedDataSource } from '../datasource/SignedDataSource.js';
 import { errorBody, formatGatewayError } from '../errors/formatGatewayError.js';
 import { createFirewall, type Firewall } from '../firewall/createFirewall.js';
 import { RateLimiter } from '../limits/rateLimiter.js';
+import { createGatewayMetrics } from '../metrics/gatewayMetrics.js';
 import { stripSecurityPurpose } from '../supergraph/stripSecurityPurpose.js';
 import { TrustedDocuments } from '../trusted/trustedDocuments.js';
 import { createGraphQLHandler } from './handleGraphQL.js';
@@ -53,13 +54,19 @@ export async function createGateway(
   }
   const subgraphUrls: Readonly<Record<string, string>> = options.subgraphUrls ?? config.subgraphUrls;
   const sign = await createInternalSigner(config.internalPrivateKey);
+  const metrics = createGatewayMetrics();
   const dataSources: SignedDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: stripSecurityPurpose(supergraphSdl),
     buildService: ({ name }) => {
       const url = subgraphUrls[name];
       if (!url) throw new Error(`invariant failed: no URL configured for subgraph ${name}`);
-      const source = new SignedDataSource(name, url, (context, audience, body) => sign(context, audience, body));
+      const source = new SignedDataSource(
+        name,
+        url,
+        (context, audience, body) => sign(context, audience, body),
+        (subgraph, status, seconds) => metrics.subgraphFetch.observe({ subgraph, status: String(status) }, seconds),
+      );
       dataSources.push(source);
       return source;
     },
@@ -140,6 +147,7 @@ export async function createGateway(
       : async (principal) => principal,
     enforceFirewall,
     trustedDocuments: TrustedDocuments.fromFile(config.trustedDocuments.path),
+    metrics,
     trustedOnlyClients: new Set(config.trustedDocuments.requiredFor),
     firewall: () => {
       if (!firewall) throw new Error('invariant failed: schema not loaded');
@@ -161,6 +169,9 @@ export async function createGateway(
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(errorBody('NOT_FOUND', 'not found')));
 
   app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/metrics', async (_request, reply) =>
+    reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
   app.get('/ready', async (_request, reply) => {
     const checks = await Promise.all(
       SUBGRAPHS.map(async (s) => {

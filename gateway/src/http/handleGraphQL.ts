@@ -8,9 +8,11 @@ import type { GatewayLimits } from '../config/gatewayConfig.js';
 import type { GatewayContext } from '../datasource/GatewayContext.js';
 import { errorBody, formatGatewayError } from '../errors/formatGatewayError.js';
 import type { Firewall } from '../firewall/createFirewall.js';
-import { checkLimits } from '../limits/checkLimits.js';
+import { BoundedCache } from '../cache/BoundedCache.js';
+import { checkLimits, type LimitViolation } from '../limits/checkLimits.js';
 import { checkPageSizes } from '../limits/checkPageSizes.js';
 import type { RateLimiter } from '../limits/rateLimiter.js';
+import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
 import type { TrustedDocuments } from '../trusted/trustedDocuments.js';
 
 export interface GraphQLHandlerDeps {
@@ -25,6 +27,7 @@ export interface GraphQLHandlerDeps {
   /** False only for a benchmark baseline: skips projection validation (Apollo still validates). */
   readonly enforceFirewall: boolean;
   readonly trustedDocuments: TrustedDocuments;
+  readonly metrics: GatewayMetrics;
   /** Clients (by authenticated `azp`/`client_id`, never by a header) allowed only trusted documents. */
   readonly trustedOnlyClients: ReadonlySet<string>;
 }
@@ -35,6 +38,13 @@ interface GraphQLBody {
   variables?: unknown;
   operationName?: unknown;
   extensions?: unknown;
+}
+
+function operationNameOf(document: DocumentNode): string | null {
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  return operations.length === 1 && operations[0]?.kind === Kind.OPERATION_DEFINITION
+    ? (operations[0].name?.value ?? null)
+    : null;
 }
 
 function isIntrospection(document: DocumentNode): boolean {
@@ -62,7 +72,14 @@ function onlyIntrospection(document: DocumentNode): boolean {
  */
 export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
   const { limits } = deps;
+  const documents = new BoundedCache<string, { document: DocumentNode; violation: LimitViolation | null }>(500);
   return async (request: FastifyRequest, reply: FastifyReply) => {
+    const started = performance.now();
+    let role = 'unauthenticated';
+    reply.raw.once('finish', () => {
+      deps.metrics.requests.inc({ role, status: String(reply.statusCode) });
+      deps.metrics.duration.observe({ role }, (performance.now() - started) / 1000);
+    });
     const requestId = randomUUID();
     reply.header('x-request-id', requestId);
     const bad = (message: string, extra: Record<string, unknown> = {}) =>
@@ -76,6 +93,7 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
       const message = error instanceof AuthenticationError ? error.message : 'authentication failed';
       return reply.code(401).header('www-authenticate', 'Bearer').send(errorBody('UNAUTHENTICATED', message));
     }
+    role = principal.role;
     try {
       principal = await deps.resolveOrganizationKind(principal);
     } catch {
@@ -131,13 +149,21 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
     }
     const operationName = (body.operationName as string | null | undefined) ?? null;
 
-    let document: DocumentNode;
-    try {
-      document = parse(query, { maxTokens: limits.maxTokens, noLocation: false });
-    } catch (error) {
-      return bad((error as GraphQLError).message, { field: 'query' });
+    // Parsing and measuring depend only on the text and the operation chosen: done once per text.
+    const queryHash = createHash('sha256').update(query).digest('hex');
+    const documentKey = `${operationName ?? ''}:${queryHash}`;
+    let analysed = documents.get(documentKey);
+    if (!analysed) {
+      let document: DocumentNode;
+      try {
+        document = parse(query, { maxTokens: limits.maxTokens, noLocation: false });
+      } catch (error) {
+        return bad((error as GraphQLError).message, { field: 'query' });
+      }
+      analysed = { document, violation: checkLimits(document, operationName, limits) };
+      documents.set(documentKey, analysed);
     }
-    const violation = checkLimits(document, operationName, limits);
+    const { document, violation } = analysed;
     if (violation) return bad(violation.message, { limit: violation.limit });
 
     const oversized = checkPageSizes(
@@ -153,7 +179,7 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
     }
 
     const firewall = deps.firewall();
-    const errors = deps.enforceFirewall ? firewall.validate(principal, document) : [];
+    const errors = deps.enforceFirewall ? firewall.validate(principal, document, documentKey) : [];
     if (errors.length > 0) {
       return reply.code(400).send({
         errors: errors.map((e) => ({
@@ -184,8 +210,9 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
     const context: GatewayContext = {
       principal,
       requestId,
-      operationName,
-      operationHash: createHash('sha256').update(query).digest('hex'),
+      // The audit trail names the operation even when the client did not say which one it sent.
+      operationName: operationName ?? operationNameOf(document),
+      operationHash: queryHash,
     };
     const headers = new HeaderMap();
     headers.set('content-type', 'application/json');

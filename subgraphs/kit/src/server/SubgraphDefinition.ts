@@ -1,6 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { VerifiedInternalClaims } from '@amparo/schema';
 import type { FastifyInstance } from 'fastify';
+import type { SubgraphConfig } from '../config/subgraphConfig.js';
 import type { Database, PgliteExtensionName } from '../db/Database.js';
 import type { Logger } from '../log/createLogger.js';
 import type { SubgraphContext } from './SubgraphContext.js';
@@ -31,5 +32,5 @@ export interface SubgraphDefinition<Loaders = unknown> {
    * subgraph's own settings (throw ConfigError for one clear line), start
    * background jobs. The returned function runs on close.
    */
-  readonly init?: (db: Database, log: Logger) => Promise<(() => Promise<void>) | void>;
+  readonly init?: (db: Database, log: Logger, config: SubgraphConfig) => Promise<(() => Promise<void>) | void>;
 }

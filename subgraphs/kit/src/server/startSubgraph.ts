@@ -48,15 +48,17 @@ export async function startSubgraph<L>(
       schema: definition.name,
       extensions: definition.extensions ?? [],
     }));
+  let cleanup: (() => Promise<void>) | undefined;
   try {
     const { applied } = await migrateSubgraph(db, definition);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
+    // init validates the subgraph's own settings (keys…) before the seed needs them.
+    cleanup = (definition.init ? await definition.init(db, log, config) : undefined) ?? undefined;
     if (config.seedOnEmpty && (await definition.isEmpty(db))) {
       const started = Date.now();
       await definition.seed(db, { scale: options.seedScale ?? 1, progress: (m) => log.info(m) });
       log.info({ ms: Date.now() - started }, 'empty store seeded with demo data');
     }
-    const cleanup = definition.init ? await definition.init(db, log) : undefined;
     const app = await createSubgraphServer({
       name: definition.name,
       sdlPath: definition.sdlPath,
@@ -68,6 +70,7 @@ export async function startSubgraph<L>(
       routes: definition.routes ? (a) => definition.routes?.(a, db, log) : undefined,
     });
     await app.listen({ host: config.host, port: config.port });
+    const stop = cleanup;
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
@@ -78,11 +81,12 @@ export async function startSubgraph<L>(
       app,
       async close() {
         await app.close();
-        if (cleanup) await cleanup();
+        if (stop) await stop();
         if (!options.db) await db.close();
       },
     };
   } catch (error) {
+    if (cleanup) await cleanup().catch(() => undefined);
     if (!options.db) await db.close().catch(() => undefined);
     throw error;
   }

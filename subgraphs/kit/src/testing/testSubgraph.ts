@@ -5,6 +5,7 @@ import {
   scopesForRole,
   type Principal,
   type Role,
+  type SystemJob,
 } from '@amparo/schema';
 import { loadSubgraphConfig } from '../config/subgraphConfig.js';
 import type { SubgraphDefinition } from '../server/SubgraphDefinition.js';
@@ -17,6 +18,8 @@ export interface TestSubgraph extends RunningSubgraph {
     principal: Principal,
     query: string,
     variables?: Record<string, unknown>,
+    /** Sign as one of the gateway's own jobs (adds that job's scopes). */
+    options?: { system?: SystemJob },
   ): Promise<{
     status: number;
     body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
@@ -69,10 +72,16 @@ export async function startTestSubgraph<L>(
       await running.close();
       await database.drop();
     },
-    async request(principal, query, variables) {
+    async request(principal, query, variables, requestOptions) {
       const body = JSON.stringify({ query, variables });
       const token = await sign(
-        { principal, requestId: 'test', operationName: null, operationHash: null },
+        {
+          principal,
+          requestId: 'test',
+          operationName: null,
+          operationHash: null,
+          ...(requestOptions?.system ? { system: requestOptions.system } : {}),
+        },
         definition.name,
         body,
       );
