@@ -1,43 +1,98 @@
 import { groupedLoader, keyedLoader, type Database } from '@amparo/kit';
 import type { VerifiedInternalClaims } from '@amparo/schema';
-import { readableOrganization } from './access/readableOrganization.js';
+import { activeConsentTo, caseReader, visibleCases } from './access/caseReader.js';
 import { CASE_COLUMNS, toCase, type CaseRow } from './cases/caseRow.js';
+import { CONSENT_COLUMNS, toConsent, type ConsentRow } from './consent/consentRow.js';
+import { redactCase } from './consent/redactCase.js';
+import { INCIDENT_COLUMNS, toIncident, type IncidentRow } from './incidents/incidentRow.js';
 import { REFERRAL_COLUMNS, toReferral, type ReferralRow } from './referrals/referralRow.js';
 
 /**
  * One set per request, already narrowed to what the principal may read:
  * every query carries her organisation, so no resolver can load another
- * organisation's case by mistake (row-level access, F2/F3). For a principal
- * who may read no cases the loaders answer empty without touching the store.
+ * organisation's case by mistake (row-level access, F2/F3). Consents are
+ * evaluated in SQL on each request, so a revocation takes effect on the very
+ * next one (F5). For a principal who may read no cases the loaders answer
+ * empty without touching the store.
  */
 export function createCasesLoaders(db: Database, claims: VerifiedInternalClaims) {
-  const organizationId = readableOrganization(claims.principal);
+  const reader = caseReader(claims.principal);
+  const none = reader.owner === null && reader.sharedWith === null;
+  const visible = visibleCases('$2', '$3');
+  const params = [reader.owner, reader.sharedWith];
   return {
+    reader,
     case: keyedLoader(
       async (ids: readonly string[]) =>
-        organizationId === null
+        none
           ? []
           : (
-              await db.query<CaseRow>(
-                `SELECT ${CASE_COLUMNS} FROM cases WHERE id = ANY($1::uuid[]) AND organization_id = $2::uuid`,
-                [ids, organizationId],
+              await db.query<CaseRow & { shared_sections: string[] | null }>(
+                `SELECT ${CASE_COLUMNS}, ${visible.sharedSections} FROM cases c
+                 WHERE c.id = ANY($1::uuid[]) AND (${visible.owned} OR ${visible.shared})`,
+                [ids, ...params],
               )
-            ).map(toCase),
+            ).map((row) => redactCase(toCase(row), row.shared_sections)),
       (c) => c.id,
     ),
+    // The owning organisation sees every referral of its case; a receiving one only those sent to it.
     referralsOfCase: groupedLoader(
       async (caseIds: readonly string[]) =>
-        organizationId === null
+        none
           ? []
           : (
               await db.query<ReferralRow>(
                 `SELECT ${REFERRAL_COLUMNS} FROM referrals r JOIN cases c ON c.id = r.case_id
-                 WHERE r.case_id = ANY($1::uuid[]) AND c.organization_id = $2::uuid
+                 WHERE r.case_id = ANY($1::uuid[])
+                   AND (c.organization_id = $2::uuid OR r.receiving_organization_id = $3::uuid)
                  ORDER BY r.created_at, r.id`,
-                [caseIds, organizationId],
+                [caseIds, ...params],
               )
             ).map(toReferral),
       (r) => r.caseId,
+    ),
+    // The owning organisation sees every consent of its case; another organisation only its own active ones.
+    consentsOfCase: groupedLoader(
+      async (caseIds: readonly string[]) =>
+        none
+          ? []
+          : (
+              await db.query<ConsentRow>(
+                `SELECT ${CONSENT_COLUMNS} FROM consents k JOIN cases c ON c.id = k.case_id
+                 WHERE k.case_id = ANY($1::uuid[]) AND (c.organization_id = $2::uuid OR (${activeConsentTo('$3')}))
+                 ORDER BY k.recorded_at, k.id`,
+                [caseIds, ...params],
+              )
+            ).map((row) => toConsent(row)),
+      (k) => k.caseId,
+    ),
+    // Only for cases the caller already sees; the Case resolver withholds them unless she may see INCIDENTS.
+    incidentsOfCase: groupedLoader(
+      async (caseIds: readonly string[]) =>
+        none
+          ? []
+          : (
+              await db.query<IncidentRow>(
+                `SELECT ${INCIDENT_COLUMNS} FROM incidents i JOIN cases c ON c.id = i.case_id
+                 WHERE i.case_id = ANY($1::uuid[]) AND (${visible.owned} OR ${visible.shared})
+                 ORDER BY i.recorded_at, i.id`,
+                [caseIds, ...params],
+              )
+            ).map(toIncident),
+      (i) => i.caseId,
+    ),
+    // Service ids to which a case of the caller's organisation has an accepted (or completed) referral: one query for many ids.
+    acceptedReferralService: keyedLoader(
+      async (serviceIds: readonly string[]) =>
+        reader.owner === null
+          ? []
+          : await db.query<{ service_id: string }>(
+              `SELECT DISTINCT r.service_id FROM referrals r JOIN cases c ON c.id = r.case_id
+               WHERE r.service_id = ANY($1::uuid[]) AND c.organization_id = $2::uuid
+                 AND r.status IN ('ACCEPTED', 'COMPLETED')`,
+              [serviceIds, reader.owner],
+            ),
+      (r) => r.service_id,
     ),
   };
 }

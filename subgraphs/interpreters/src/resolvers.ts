@@ -1,4 +1,4 @@
-import { pageSize, type SubgraphContext } from '@amparo/kit';
+import { forbidden, pageSize, type SubgraphContext } from '@amparo/kit';
 import type { BookingStatus } from './bookings/bookingLifecycle.js';
 import type { InterpretationBooking } from './bookings/bookingRow.js';
 import { confirmInterpreter } from './bookings/confirmInterpreter.js';
@@ -14,6 +14,7 @@ import { isUuid, loadAccessibleRequest } from './requests/requestAccess.js';
 import { requestInterpretation } from './requests/requestInterpretation.js';
 import type { InterpretationRequest } from './requests/requestRow.js';
 import type { RequestInterpretationInput } from './requests/validateRequestInput.js';
+import { interpretersStatisticsExtract } from './statistics/interpretersStatisticsExtract.js';
 
 type Context = SubgraphContext<InterpretersLoaders>;
 
@@ -32,6 +33,11 @@ export const resolvers = {
       myInterpretationBookings(ctx.db, ctx.principal, first),
     unmetInterpretationDemand: (_: unknown, args: { from: string; to: string }, ctx: Context) =>
       unmetInterpretationDemand(ctx.db, args),
+    interpretersStatisticsExtract: (_: unknown, { period }: { period: string }, ctx: Context) => {
+      // The kit checks the scope already; a second check costs nothing and keeps the extract closed if that ever changes.
+      if (!ctx.principal.scopes.includes('statistics:extract')) throw forbidden();
+      return interpretersStatisticsExtract(ctx.db, period);
+    },
   },
   Mutation: {
     requestInterpretation: (_: unknown, { input }: { input: RequestInterpretationInput }, ctx: Context) =>

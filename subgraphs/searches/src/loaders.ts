@@ -1,7 +1,8 @@
 import { keyedLoader, type Database } from '@amparo/kit';
 import type { VerifiedInternalClaims } from '@amparo/schema';
-import { requestVisibility } from './requests/requestVisibility.js';
+import { requestVisibility, visibilityClause } from './requests/requestVisibility.js';
 import { SEARCH_REQUEST_COLUMNS, toSearchRequest, type SearchRequestRow } from './requests/searchRequestRow.js';
+import { createReviewLoaders } from './review/reviewLoaders.js';
 
 /**
  * One set per request, bound to the caller: the visibility rule is part of
@@ -15,14 +16,14 @@ export function createSearchesLoaders(db: Database, claims: VerifiedInternalClai
       async (ids: readonly string[]) => {
         if (!visibility) return [];
         const rows = await db.query<SearchRequestRow>(
-          // The column name comes from requestVisibility's closed set, never from input.
-          `SELECT ${SEARCH_REQUEST_COLUMNS} FROM search_requests WHERE id = ANY($1::uuid[]) AND ${visibility.column} = $2`,
+          `SELECT ${SEARCH_REQUEST_COLUMNS} FROM search_requests WHERE id = ANY($1::uuid[]) AND ${visibilityClause(visibility, '$2')}`,
           [ids, visibility.value],
         );
         return rows.map(toSearchRequest);
       },
       (r) => r.id,
     ),
+    ...createReviewLoaders(db, claims.principal),
   };
 }
 

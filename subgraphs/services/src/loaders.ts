@@ -1,5 +1,7 @@
 import { groupedLoader, keyedLoader, type Database } from '@amparo/kit';
+import { openAtSql, toOpeningHours, type OpeningHoursRow } from './catalogue/openingHours.js';
 import { SERVICE_COLUMNS, toService, type ServiceRow } from './catalogue/serviceRow.js';
+import { toTranslation, type TranslationRow } from './i18n/translation.js';
 import { toOrganization, type OrganizationRow } from './organizations/organizationRow.js';
 
 /** One set per request: every lookup by id is batched into one query. */
@@ -31,6 +33,35 @@ export function createServicesLoaders(db: Database) {
           )
         ).map(toService),
       (s) => s.organizationId,
+    ),
+    translations: groupedLoader(
+      async (ids: readonly string[]) =>
+        (
+          await db.query<TranslationRow>(
+            'SELECT service_id, language, name, description FROM service_translations WHERE service_id = ANY($1::uuid[])',
+            [ids],
+          )
+        ).map(toTranslation),
+      (t) => t.serviceId,
+    ),
+    openNow: keyedLoader(
+      async (ids: readonly string[]) =>
+        db.query<{ id: string; open: boolean }>(
+          `SELECT s.id, ${openAtSql('$2', 's')} AS open FROM services s WHERE s.id = ANY($1::uuid[])`,
+          [ids, new Date().toISOString()],
+        ),
+      (r) => r.id,
+    ),
+    openingHours: groupedLoader(
+      async (ids: readonly string[]) =>
+        (
+          await db.query<OpeningHoursRow>(
+            `SELECT service_id, weekday, opens::text AS opens, closes::text AS closes FROM service_hours
+             WHERE service_id = ANY($1::uuid[]) ORDER BY weekday, opens`,
+            [ids],
+          )
+        ).map(toOpeningHours),
+      (h) => h.serviceId,
     ),
   };
 }

@@ -1,26 +1,70 @@
 import { pageSize, type SubgraphContext } from '@amparo/kit';
-import type { ServicesLoaders } from './loaders.js';
-import { searchServices } from './catalogue/searchServices.js';
+import { confidentialLocation } from './catalogue/confidentialLocation.js';
+import { searchServices, type SearchArgs } from './catalogue/searchServices.js';
 import type { Service } from './catalogue/serviceRow.js';
+import { createService } from './editing/createService.js';
+import { deactivateService } from './editing/deactivateService.js';
+import { isUuid } from './editing/editPermission.js';
+import { updateService } from './editing/updateService.js';
+import type { ServiceInput } from './editing/validateServiceInput.js';
+import { codeList, labelFor } from './i18n/codeLabels.js';
+import { languageChain } from './i18n/languageChain.js';
+import { pickTranslation } from './i18n/translation.js';
+import type { ServicesLoaders } from './loaders.js';
+import { servicesStatisticsExtract } from './statistics/servicesStatisticsExtract.js';
 import { listOrganizations } from './organizations/listOrganizations.js';
 import type { Organization } from './organizations/organizationRow.js';
 
 type Context = SubgraphContext<ServicesLoaders>;
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+type LanguageArg = { language?: string | null };
+
+async function localized(service: Service, language: string | null | undefined, ctx: Context) {
+  const chain = languageChain(language);
+  return pickTranslation(service, await ctx.loaders.translations.load(service.id), chain);
+}
 
 export const resolvers = {
   Query: {
-    services: (_: unknown, args: Parameters<typeof searchServices>[1], ctx: Context) => searchServices(ctx.db, args),
+    services: (_: unknown, args: SearchArgs, ctx: Context) => searchServices(ctx.db, args),
     service: (_: unknown, { id }: { id: string }, ctx: Context) => (isUuid(id) ? ctx.loaders.service.load(id) : null),
     organization: (_: unknown, { id }: { id: string }, ctx: Context) =>
       isUuid(id) ? ctx.loaders.organization.load(id) : null,
     organizations: (_: unknown, args: Parameters<typeof listOrganizations>[1], ctx: Context) =>
       listOrganizations(ctx.db, args),
+    serviceCodeList: (_: unknown, args: { list: string; language?: string | null }) =>
+      codeList(args.list, args.language),
+    servicesStatisticsExtract: (_: unknown, args: { period: string }, ctx: Context) =>
+      servicesStatisticsExtract(ctx.db, args.period),
+  },
+  Mutation: {
+    createService: (_: unknown, args: { input: ServiceInput }, ctx: Context) => createService(ctx.db, ctx, args.input),
+    updateService: (_: unknown, args: { id: string; expectedVersion: number; input: ServiceInput }, ctx: Context) =>
+      updateService(ctx.db, ctx, args),
+    deactivateService: (_: unknown, args: { id: string; expectedVersion: number }, ctx: Context) =>
+      deactivateService(ctx.db, ctx, args),
   },
   Service: {
-    __resolveReference: (ref: { id: string }, ctx: Context) =>
-      isUuid(ref.id) ? ctx.loaders.service.load(ref.id) : null,
+    // The gateway hands over `viewerHasAcceptedReferral` (from cases) when a
+    // query asks for `confidentialLocation`; keep it beside the loaded row.
+    __resolveReference: async (ref: { id: string; viewerHasAcceptedReferral?: boolean }, ctx: Context) => {
+      const service = isUuid(ref.id) ? await ctx.loaders.service.load(ref.id) : null;
+      return service && { ...service, viewerHasAcceptedReferral: ref.viewerHasAcceptedReferral };
+    },
+    confidentialLocation: confidentialLocation,
+    name: async (service: Service, args: LanguageArg, ctx: Context) =>
+      (await localized(service, args.language, ctx)).name,
+    description: async (service: Service, args: LanguageArg, ctx: Context) =>
+      (await localized(service, args.language, ctx)).description,
+    nameLanguage: async (service: Service, args: LanguageArg, ctx: Context) =>
+      (await localized(service, args.language, ctx)).language,
+    categoryLabels: (service: Service, args: LanguageArg) => {
+      const chain = languageChain(args.language);
+      return service.categories.map((c) => labelFor('CATEGORY', c, chain));
+    },
     organization: (service: Service, _: unknown, ctx: Context) => ctx.loaders.organization.load(service.organizationId),
+    openingHours: (service: Service, _: unknown, ctx: Context) => ctx.loaders.openingHours.load(service.id),
+    openNow: async (service: Service, _: unknown, ctx: Context) =>
+      (await ctx.loaders.openNow.load(service.id))?.open ?? false,
   },
   Organization: {
     __resolveReference: (ref: { id: string }, ctx: Context) =>

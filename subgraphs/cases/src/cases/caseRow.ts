@@ -1,3 +1,5 @@
+import { presumedMinor } from './presumedMinor.js';
+
 /** A row of `cases` as the resolvers see it. */
 export interface CaseRow {
   id: string;
@@ -16,10 +18,20 @@ export interface CaseRow {
   languages: string[];
   intake_statement: string | null;
   opened_at: Date;
+  migration_status_sealed: string | null;
+  closed_at: Date | null;
+  closure_reason: string | null;
+  erased_at: Date | null;
+  age_group: string | null;
+  gender_identity: string | null;
+  vulnerabilities: string[];
+  needs: string[];
 }
 
 export const CASE_COLUMNS = `id, reference_code, organization_id, status, country_of_assistance, phase, given_name,
-  family_name, preferred_name, sex, birth_date, estimated_age, nationality, languages, intake_statement, opened_at`;
+  family_name, preferred_name, sex, birth_date, estimated_age, nationality, languages, intake_statement, opened_at,
+  migration_status_sealed, closed_at, closure_reason, erased_at, age_group,
+  gender_identity, vulnerabilities, needs`;
 
 /** Maps a row to the GraphQL `Case` shape (timestamps as ISO 8601 strings). */
 export function toCase(row: CaseRow) {
@@ -39,7 +51,20 @@ export function toCase(row: CaseRow) {
     nationality: row.nationality,
     languages: row.languages,
     intakeStatement: row.intake_statement,
+    // Decided from the full record, before any redaction for a receiving organisation.
+    presumedMinor: presumedMinor({ birthDate: row.birth_date, estimatedAge: row.estimated_age }, new Date()),
     openedAt: row.opened_at.toISOString(),
+    // Still sealed: opened only by the migrationStatus resolver, for a caller holding its scope.
+    migrationStatusSealed: row.migration_status_sealed,
+    closedAt: row.closed_at?.toISOString() ?? null,
+    closureReason: row.closure_reason,
+    erasedAt: row.erased_at?.toISOString() ?? null,
+    ageGroup: row.age_group,
+    genderIdentity: row.gender_identity,
+    vulnerabilities: row.vulnerabilities,
+    needs: row.needs,
+    /** Null when the reader's organisation owns the case; else the consented sections (see redactCase). */
+    sharedSections: null as readonly string[] | null,
   };
 }
 

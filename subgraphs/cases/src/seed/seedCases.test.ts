@@ -3,6 +3,8 @@ import {
   DEMO_LANGUAGES,
   DEMO_PROVIDER_ORGANIZATIONS,
   DEMO_SIZES,
+  demoServiceId,
+  principalFor,
   startTestSubgraph,
   type TestSubgraph,
 } from '@amparo/kit';
@@ -46,5 +48,74 @@ describe('demo cases', () => {
     expect(rows.every((r) => known.has(r.code))).toBe(true);
     const indigenous = new Set(DEMO_LANGUAGES.filter((l) => l.indigenous).map((l) => l.code));
     expect(rows.filter((r) => indigenous.has(r.code)).length).toBeGreaterThan(5);
+  });
+
+  it('refer only with a consent to the receiving organisation, a guardian consenting for presumed minors', async () => {
+    const [row] = await sg.db.query<{ referrals: number; consented: number; bad_minor: number; consents: number }>(
+      `SELECT (SELECT count(*) FROM referrals) AS referrals,
+              (SELECT count(*) FROM referrals r JOIN consents k ON k.id = r.consent_id
+                 AND k.organization_id = r.receiving_organization_id AND k.case_id = r.case_id) AS consented,
+              (SELECT count(*) FROM consents k JOIN cases c ON c.id = k.case_id
+                 WHERE (c.birth_date IS NULL AND (c.estimated_age IS NULL OR c.estimated_age < 18))
+                   AND k.given_how <> 'GUARDIAN_FOR_MINOR') AS bad_minor,
+              (SELECT count(*) FROM consents) AS consents`,
+    );
+    expect(row!.referrals).toBeGreaterThan(0);
+    expect(row!.consented).toBe(row!.referrals);
+    expect(row!.bad_minor).toBe(0);
+    expect(row!.consents).toBeGreaterThan(row!.referrals);
+  });
+
+  it('record needs for every case, and vulnerabilities such as violence survived and indigenous origin', async () => {
+    expect(await share('cardinality(needs) > 0')).toBe(1);
+    expect(await share(`'GBV_SURVIVOR' = ANY(vulnerabilities)`)).toBeGreaterThan(0.3);
+    expect(await share(`'INDIGENOUS' = ANY(vulnerabilities)`)).toBeGreaterThan(0.05);
+  });
+
+  it('seal the migration statuses they record: the table holds no status in clear', async () => {
+    expect(await share('migration_status_sealed IS NOT NULL')).toBeGreaterThan(0.4);
+    const dump = JSON.stringify(await sg.db.query('SELECT * FROM cases'));
+    for (const status of ['IRREGULAR', 'ASYLUM_SEEKER', 'REFUGEE', 'IN_PROCESS', 'STATELESS']) {
+      expect(dump).not.toContain(status);
+    }
+  });
+});
+
+interface ReferralPage {
+  cases: {
+    edges: {
+      node: {
+        id: string;
+        status: string;
+        referrals: { id: string; status: string; createdAt: string; service: { id: string } }[];
+      };
+    }[];
+  };
+}
+
+const REFERRALS = `{ cases(first: 100) { edges { node { id status referrals { id status createdAt service { id } } } } } }`;
+
+// One seeded store for the demo data and the referrals read through the API, to keep the suite short.
+describe('referrals of a demo case', () => {
+  it('name services that the services seed at the same scale creates', async () => {
+    const known = new Set(Array.from({ length: Math.round(DEMO_SIZES.services * SCALE) }, (_, i) => demoServiceId(i)));
+    let referred = 0;
+    for (const org of DEMO_PROVIDER_ORGANIZATIONS.slice(0, 4)) {
+      const { body } = await sg.request<ReferralPage>(principalFor('caseworker', org.id), REFERRALS);
+      expect(body.errors).toBeUndefined();
+      for (const { node } of body.data!.cases.edges) {
+        if (node.referrals.length > 0) referred++;
+        expect(node.referrals.length).toBeLessThanOrEqual(2);
+        if (node.status === 'REFERRED') expect(node.referrals.length).toBeGreaterThan(0);
+        for (const referral of node.referrals) expect(known.has(referral.service.id)).toBe(true);
+      }
+    }
+    expect(referred).toBeGreaterThan(0);
+  });
+
+  it('are refused to enforcement like the cases themselves', async () => {
+    const { body } = await sg.request(principalFor('enforcement'), REFERRALS);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 });

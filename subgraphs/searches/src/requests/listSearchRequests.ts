@@ -1,7 +1,7 @@
 import { badUserInput, decodeCursor, pageSize, toConnection, type Queryable } from '@amparo/kit';
 import type { Principal } from '@amparo/schema';
 import { isUuid } from '../isUuid.js';
-import { requestVisibility } from './requestVisibility.js';
+import { requestVisibility, visibilityClause } from './requestVisibility.js';
 import {
   SEARCH_REQUEST_COLUMNS,
   toSearchRequest,
@@ -46,9 +46,10 @@ export async function listSearchRequests(
     params.push(value);
     return `$${params.length}`;
   };
-  // The column name comes from requestVisibility's closed set, never from input.
-  const where = [`${visibility.column} = ${param(visibility.value)}`];
-  if (args.status) where.push(`status = ${param(args.status)}`);
+  const where = [visibilityClause(visibility, param(visibility.value))];
+  // A family member filters on what she may know; a working status would leak a pending match.
+  const statusColumn = principal.role === 'family' ? 'family_status' : 'status';
+  if (args.status) where.push(`${statusColumn} = ${param(args.status)}`);
   const countSql = `SELECT count(*) AS n FROM search_requests WHERE ${where.join(' AND ')}`;
   const countParams = [...params];
   if (after) where.push(`(opened_at, id) < (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`);

@@ -17,6 +17,7 @@ describe('search request visibility', () => {
     expect(requestVisibility(principalFor('consular', org))).toEqual({
       column: 'handling_organization_id',
       value: org,
+      partners: true,
     });
   });
 

@@ -24,13 +24,14 @@ export interface SearchRequestRow {
   circumstances: string;
   countries_involved: string[];
   status: string;
+  family_status: string;
   opened_at: Date;
 }
 
 export const SEARCH_REQUEST_COLUMNS = `id, requester_relationship, requester_contact, handling_organization_id,
   given_names, first_surname, second_surname, aliases, sex, birth_date, age_min, age_max, nationality, languages,
   physical_description, last_contact_date, last_contact_place, last_contact_country, last_contact_latitude,
-  last_contact_longitude, last_contact_route, circumstances, countries_involved, status, opened_at`;
+  last_contact_longitude, last_contact_route, circumstances, countries_involved, status, family_status, opened_at`;
 
 function lastContactOf(row: SearchRequestRow) {
   const known =
@@ -69,6 +70,8 @@ export function toSearchRequest(row: SearchRequestRow) {
     circumstances: row.circumstances,
     countriesInvolved: row.countries_involved,
     status: row.status,
+    /** What the requester may see: moves only on consent or a communicated death (migration 0002). */
+    familyStatus: row.family_status,
     openedAt: row.opened_at.toISOString(),
     handlingOrganizationId: row.handling_organization_id,
     requester: { relationship: row.requester_relationship, contact: row.requester_contact },

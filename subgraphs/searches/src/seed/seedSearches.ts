@@ -6,6 +6,7 @@ import {
   randomFoundDate,
   randomFoundPlace,
 } from './demoFoundPerson.js';
+import { refreshMatchKeys } from '../matching/refreshMatchKeys.js';
 import { NICKNAMES } from './demoNames.js';
 import { randomPerson, type DemoPerson } from './demoPerson.js';
 import { SEARCH_REQUEST_COLUMNS, searchRequestId, searchRequestRow } from './demoSearchRequest.js';
@@ -97,6 +98,12 @@ export async function seedSearches(db: Database, options: SeedOptions = {}): Pro
     await insertRows(tx, 'found_person_records', FOUND_PERSON_COLUMNS, foundRows);
     await insertRows(tx, 'search_requests', SEARCH_REQUEST_COLUMNS, searchRows);
     await insertRows(tx, 'seed_true_matches', ['search_request_id', 'found_person_record_id', 'variant'], truthRows);
+    await refreshMatchKeys(tx, 'found_person_records');
+    await refreshMatchKeys(tx, 'search_requests');
+    // Seeded outcomes are history the families were already told; a pending match is not news to them.
+    await tx.query(
+      `UPDATE search_requests SET family_status = CASE WHEN status = 'POTENTIAL_MATCH' THEN 'OPEN' ELSE status END`,
+    );
   });
   options.progress?.(
     `searches: ${foundCount} found-person records, ${searchCount} search requests, ${truthRows.length} true matches`,

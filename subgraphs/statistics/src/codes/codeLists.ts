@@ -37,7 +37,12 @@ const YES_NO_UNKNOWN = entries([
  * `_O` other. Bands are fixed: there are no arbitrary ranges to difference.
  */
 export const CODE_LISTS: Readonly<Record<Dimension, readonly CodeEntry[]>> = Object.freeze({
-  COUNTRY: RCM_COUNTRIES.map((code) => ({ code, labels: countryLabels(code) })),
+  // Outside the RCM region (`_O`) and not recorded (`_U`): owners must be able to say so.
+  COUNTRY: [
+    ...RCM_COUNTRIES.map((code) => ({ code, labels: countryLabels(code) })),
+    { code: '_O', labels: OTHER },
+    { code: '_U', labels: UNKNOWN },
+  ],
   NATIONALITY: [
     ...DEMO_NATIONALITIES.map(([code]) => ({ code, labels: countryLabels(code) })),
     { code: '_O', labels: OTHER },
@@ -64,10 +69,11 @@ export const CODE_LISTS: Readonly<Record<Dimension, readonly CodeEntry[]>> = Obj
     ['TRANSIT', labels('Tránsito', 'Transit', 'Transit', 'Trânsito')],
     ['DESTINATION', labels('Destino', 'Destination', 'Destination', 'Destino')],
     ['RETURN', labels('Retorno', 'Return', 'Retour', 'Retorno')],
+    ['_U', UNKNOWN],
   ]),
   DISABILITY: YES_NO_UNKNOWN,
   INDIGENOUS_LANGUAGE: YES_NO_UNKNOWN,
-  CATEGORY: entries(CATEGORY_CODES),
+  CATEGORY: [...entries(CATEGORY_CODES), { code: '_U', labels: UNKNOWN }],
   VIOLENCE_TYPE: entries([
     ['PHYSICAL', labels('Física', 'Physical', 'Physique', 'Física')],
     ['SEXUAL', labels('Sexual', 'Sexual', 'Sexuelle', 'Sexual')],
@@ -83,10 +89,13 @@ export const CODE_LISTS: Readonly<Record<Dimension, readonly CodeEntry[]>> = Obj
     ['_O', OTHER],
   ]),
   // Languages are labelled with their own name (autonym) in every language: ICU does not know most of them.
-  LANGUAGE: DEMO_LANGUAGES.filter((l) => l.code !== 'spa').map((l) => ({
-    code: l.code,
-    labels: labels(l.name, l.name, l.name, l.name),
-  })),
+  LANGUAGE: [
+    ...DEMO_LANGUAGES.filter((l) => l.code !== 'spa').map((l) => ({
+      code: l.code,
+      labels: labels(l.name, l.name, l.name, l.name),
+    })),
+    { code: '_O', labels: OTHER },
+  ],
 });
 
 /** The member codes of a dimension, without the total. */

@@ -70,8 +70,9 @@ export function computeRelease(
     for (const fine of fineCells) checkFineCell(measure, fine, allDimensions);
     for (const dimensions of sets) {
       const trueCounts = new Map<string, number>();
+      // Sets come in canonical order already, so this is cellKey without the sort (the hot loop of a release).
       for (const fine of fineCells) {
-        const key = cellKey(fine.codes, dimensions);
+        const key = dimensions.map((d) => `${d}=${fine.codes[d]}`).join('|');
         trueCounts.set(key, (trueCounts.get(key) ?? 0) + fine.count);
       }
       for (const codes of crossProduct(dimensions)) {

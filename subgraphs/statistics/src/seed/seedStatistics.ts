@@ -1,5 +1,5 @@
-import { demoId, type Database, type Queryable, type SeedOptions } from '@amparo/kit';
-import { DEFAULT_RELEASE_POLICY } from '../disclosure/releasePolicy.js';
+import { SeededRandom, demoId, type Database, type Queryable, type SeedOptions } from '@amparo/kit';
+import { loadReleasePolicy } from '../config/statisticsConfig.js';
 import { STOCK_MEASURES, type Measure } from '../measures/measures.js';
 import { computeRelease } from '../releases/computeRelease.js';
 import type { FineCell, PeriodExtract } from '../releases/extract.js';
@@ -43,16 +43,22 @@ function lateRecords(month: PeriodExtract, scale: number): PeriodExtract {
  * Demo releases for the last six complete months, every complete quarter
  * among them, and one correction — each computed by the same
  * {@link computeRelease} (noise and suppression) the real pipeline will use,
- * from synthetic extracts. Counts are deterministic; the noise is fresh
- * randomness, as in a real release.
+ * from synthetic extracts. Counts and noise are both drawn from seeded
+ * generators, so the demo store is the same on every machine (tests compare
+ * federations); releases from real extracts draw their noise from
+ * `crypto.randomInt`.
  */
 export async function seedStatistics(db: Database, options: SeedOptions = {}): Promise<void> {
   const now = new Date();
   const scale = options.scale ?? 1;
+  // The configured policy (STATISTICS_*), recorded in each release's method like a real release.
+  const policy = loadReleasePolicy(process.env);
   const months = lastCompleteMonths(now, scale);
   let index = 0;
+  const noise = new SeededRandom('statistics-demo-noise');
+  const uniform = (bound: number) => noise.int(0, bound - 1);
   const publish = (tx: Queryable, extract: PeriodExtract, publishedAt: Date, replaces: string | null = null) =>
-    storeRelease(tx, computeRelease(extract, DEFAULT_RELEASE_POLICY, SYNTHETIC_SOURCE), {
+    storeRelease(tx, computeRelease(extract, policy, SYNTHETIC_SOURCE, uniform), {
       id: demoId('statistics-release', index++),
       publishedAt: publishedAt > now ? now : publishedAt,
       replaces,

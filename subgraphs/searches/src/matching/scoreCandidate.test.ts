@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { nameTokens } from '../names/personName.js';
+import type { MatchProfile } from './matchProfile.js';
+import { primeroScore } from './primeroScore.js';
+import { scoreCandidate } from './scoreCandidate.js';
+import { simplifiedMetaphone } from './simplifiedMetaphone.js';
+
+function person(
+  given: string,
+  first: string | null,
+  second: string | null,
+  extra: Partial<MatchProfile> = {},
+): MatchProfile {
+  return {
+    id: 'x',
+    name: nameTokens(given, first, second),
+    sex: 'FEMALE',
+    birthYears: [1995, 1997],
+    birthDateKnown: false,
+    nationality: 'GT',
+    languages: [],
+    seen: { date: '2024-03-01', latitude: 14.68, longitude: -92.15, country: 'MX' },
+    ...extra,
+  };
+}
+
+describe('Amparo scoring', () => {
+  it('explains every point of the score', () => {
+    const search = person('Chepe', 'Tzoc', 'Xiquín', { sex: 'MALE' });
+    const found = person('José', 'Xiquin', 'Tzok', {
+      sex: 'MALE',
+      seen: { date: '2024-05-10', latitude: 14.9, longitude: -92.26, country: 'MX' },
+    });
+    const scored = scoreCandidate(search, found);
+    const byFeature = Object.fromEntries(scored.explanation.map((f) => [f.feature, f]));
+    expect(byFeature.GIVEN_NAME?.detail).toBe('given name: nickname of');
+    expect(byFeature.SURNAMES?.detail).toMatch(/in swapped order/);
+    expect(byFeature.TIME?.contribution).toBeGreaterThan(0);
+    expect(byFeature.PLACE?.detail).toMatch(/km from the last contact/);
+    expect(scored.score).toBeCloseTo(
+      scored.explanation.reduce((s, f) => s + f.contribution, 0),
+      5,
+    );
+  });
+
+  it('counts conflicting sex, distant age and a record found before the last contact against a candidate', () => {
+    const search = person('Ana', 'López', 'Pérez');
+    const same = scoreCandidate(
+      search,
+      person('Ana', 'López', 'Pérez', { seen: { ...search.seen, date: '2024-04-01' } }),
+    );
+    const conflicting = scoreCandidate(
+      search,
+      person('Ana', 'López', 'Pérez', {
+        sex: 'MALE',
+        birthYears: [1970, 1972],
+        seen: { ...search.seen, date: '2023-01-01' },
+      }),
+    );
+    expect(conflicting.nameScore).toBe(same.nameScore);
+    expect(conflicting.score).toBeLessThan(same.score - 50);
+  });
+});
+
+describe('Primero reference', () => {
+  it('uses English Metaphone on Latin script only', () => {
+    expect(simplifiedMetaphone('Tzoc')).toBe(simplifiedMetaphone('Tzok'));
+    expect(simplifiedMetaphone('Xol')).not.toBe(simplifiedMetaphone('Shol'));
+    expect(simplifiedMetaphone('Ŋaŋ')).toBe('');
+  });
+
+  it('adds the field boosts of the fields that match', () => {
+    const search = person('Juana', 'Tzoc', null);
+    expect(primeroScore(search, person('Juana', 'Tzoc', null))).toBe(15 + 10 + 10 + 3);
+    expect(primeroScore(search, person('Rosa', 'Pérez', null, { sex: 'MALE', nationality: 'HN' }))).toBe(10);
+  });
+});

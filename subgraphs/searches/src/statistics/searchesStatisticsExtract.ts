@@ -1,0 +1,122 @@
+import type { Queryable } from '@amparo/kit';
+import { ageBandSql, COUNTRY_CODES, NATIONALITY_CODES, sexCodeSql } from './extractCodes.js';
+import { monthBounds } from './monthBounds.js';
+
+export const SEARCH_MEASURES = ['SEARCHES_OPENED', 'SEARCHES_LOCATED_ALIVE'] as const;
+export type SearchMeasure = (typeof SEARCH_MEASURES)[number];
+
+/** The fine dimensions of both measures (statistics' PUBLISHED_TABLES), in canonical order. */
+export const SEARCH_DIMENSIONS = ['COUNTRY', 'NATIONALITY', 'SEX', 'AGE_GROUP'] as const;
+
+export interface ExtractDimension {
+  readonly dimension: string;
+  readonly code: string;
+}
+
+export interface ExtractCell {
+  readonly measure: SearchMeasure;
+  readonly dims: readonly ExtractDimension[];
+  readonly count: number;
+}
+
+export interface StatisticsExtract {
+  readonly period: string;
+  readonly cells: readonly ExtractCell[];
+}
+
+interface CellRow {
+  measure: SearchMeasure;
+  country: string;
+  nationality: string;
+  sex: string;
+  age_group: string;
+  count: number;
+}
+
+// Age in whole years at the event: exact from a birth date; otherwise the
+// family's range (stated when the search was opened) moved on by the years
+// since. A range that straddles two bands is unknown rather than guessed.
+const EVENT_DAY = `(e.event_at AT TIME ZONE 'UTC')::date`;
+const YEARS_SINCE_OPENED = `date_part('year', age(${EVENT_DAY}, (s.opened_at AT TIME ZONE 'UTC')::date))`;
+const AGE_LOW = `CASE WHEN s.birth_date IS NOT NULL THEN date_part('year', age(${EVENT_DAY}, s.birth_date))
+  ELSE s.age_min + ${YEARS_SINCE_OPENED} END`;
+const AGE_HIGH = `CASE WHEN s.birth_date IS NOT NULL THEN date_part('year', age(${EVENT_DAY}, s.birth_date))
+  ELSE s.age_max + ${YEARS_SINCE_OPENED} END`;
+
+/**
+ * One query, grouped in SQL. Events of the month:
+ * - SEARCHES_OPENED: searches opened in the month, one per search.
+ * - SEARCHES_LOCATED_ALIVE: candidates confirmed in the month whose found
+ *   record is of a living person, whatever she chose to share (a count, not
+ *   her answer). One per search (its first confirmation), then one per found
+ *   record, so two relatives' searches confirmed on the same record count
+ *   her once.
+ * Dimensions come from the search (the missing person as the family
+ * described her), never from the found record: where she was found is what
+ * she may have refused to share. COUNTRY is the first of the search's
+ * countries involved that is in the COUNTRY code list (RCM members); a search
+ * with none is left out, since that list has no unknown code.
+ */
+const EXTRACT_SQL = `
+WITH located_per_search AS (
+  SELECT DISTINCT ON (mc.search_request_id) mc.search_request_id, mc.found_person_record_id, mc.reviewed_at
+    FROM match_candidates mc
+    JOIN found_person_records f ON f.id = mc.found_person_record_id
+   WHERE mc.review_status = 'CONFIRMED' AND f.vital_status = 'ALIVE'
+     AND mc.reviewed_at >= $1::timestamptz AND mc.reviewed_at < $2::timestamptz
+   ORDER BY mc.search_request_id, mc.reviewed_at, mc.id
+), located AS (
+  SELECT DISTINCT ON (found_person_record_id) search_request_id, reviewed_at
+    FROM located_per_search
+   ORDER BY found_person_record_id, reviewed_at, search_request_id
+), events AS (
+  SELECT 'SEARCHES_OPENED' AS measure, id AS search_request_id, opened_at AS event_at
+    FROM search_requests
+   WHERE opened_at >= $1::timestamptz AND opened_at < $2::timestamptz
+  UNION ALL
+  SELECT 'SEARCHES_LOCATED_ALIVE', search_request_id, reviewed_at FROM located
+), coded AS (
+  SELECT e.measure,
+         (SELECT c FROM unnest(s.countries_involved) WITH ORDINALITY AS u(c, i)
+           WHERE c = ANY($3::text[]) ORDER BY i LIMIT 1) AS country,
+         CASE WHEN s.nationality IS NULL THEN '_U' WHEN s.nationality = ANY($4::text[]) THEN s.nationality ELSE '_O' END
+           AS nationality,
+         ${sexCodeSql('s.sex')} AS sex,
+         ${ageBandSql('a.low')} AS band_low,
+         ${ageBandSql('a.high')} AS band_high
+    FROM events e
+    JOIN search_requests s ON s.id = e.search_request_id
+    CROSS JOIN LATERAL (SELECT ${AGE_LOW} AS low, ${AGE_HIGH} AS high) a
+)
+SELECT measure, country, nationality, sex,
+       CASE WHEN band_low = band_high THEN band_low ELSE '_U' END AS age_group,
+       count(*)::int AS count
+  FROM coded
+ WHERE country IS NOT NULL
+ GROUP BY 1, 2, 3, 4, 5
+ ORDER BY 1, 2, 3, 4, 5`;
+
+/**
+ * De-identified counts per fine cell for one calendar month (UTC), for the
+ * statistics pipeline (issue 8, "Extracts, not raw data"): codes and counts
+ * only, each search or located person at most once per measure; never a
+ * migration status (searches store none).
+ */
+export async function searchesStatisticsExtract(db: Queryable, period: string): Promise<StatisticsExtract> {
+  const { start, end } = monthBounds(period);
+  const nationalities = NATIONALITY_CODES.filter((c) => !c.startsWith('_'));
+  const rows = await db.query<CellRow>(EXTRACT_SQL, [start, end, COUNTRY_CODES, nationalities]);
+  return {
+    period,
+    cells: rows.map((row) => ({
+      measure: row.measure,
+      dims: [
+        { dimension: 'COUNTRY', code: row.country },
+        { dimension: 'NATIONALITY', code: row.nationality },
+        { dimension: 'SEX', code: row.sex },
+        { dimension: 'AGE_GROUP', code: row.age_group },
+      ],
+      count: row.count,
+    })),
+  };
+}

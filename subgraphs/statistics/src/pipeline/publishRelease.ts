@@ -1,0 +1,47 @@
+import { badUserInput, type Database } from '@amparo/kit';
+import { loadReleasePolicy } from '../config/statisticsConfig.js';
+import type { Measure } from '../measures/measures.js';
+import { computeReleaseFromExtracts } from '../releases/computeReleaseFromExtracts.js';
+import { type StatisticsExtract, periodTypeOf } from '../releases/statisticsExtract.js';
+import { storeRelease } from '../releases/storeRelease.js';
+
+/** The GraphQL input of `publishStatisticsRelease`, as the gateway's pipeline sends it. */
+export interface PublishReleaseInput {
+  period: string;
+  replaces?: string | null;
+  extracts: {
+    period: string;
+    cells: { measure: string; dims: { dimension: string; code: string }[]; count: number }[];
+  }[];
+}
+
+/**
+ * Computes and publishes one release from the owning subgraphs' extracts
+ * (issue 8): the noise is drawn here, once; only protected values are stored.
+ * A malformed extract — a dimension outside the fixed list, migration status
+ * above all — refuses the whole release.
+ */
+export async function publishRelease(db: Database, input: PublishReleaseInput): Promise<string> {
+  if (periodTypeOf(input.period) !== 'MONTH') throw badUserInput('input.period', 'must be a month, YYYY-MM');
+  if (input.extracts.length === 0) throw badUserInput('input.extracts', 'at least one extract is required');
+  const extracts: StatisticsExtract[] = input.extracts.map((extract, i) => {
+    if (extract.period !== input.period) throw badUserInput(`input.extracts[${i}].period`, 'must equal input.period');
+    return {
+      period: extract.period,
+      cells: extract.cells.map((cell) => ({
+        measure: cell.measure as Measure,
+        dims: Object.fromEntries(cell.dims.map((d) => [d.dimension, d.code])),
+        count: cell.count,
+      })),
+    };
+  });
+  let release: ReturnType<typeof computeReleaseFromExtracts>;
+  try {
+    release = computeReleaseFromExtracts(extracts, loadReleasePolicy(process.env), 'extracts of the owning subgraphs');
+  } catch (error) {
+    // The invariant names the measure and rule broken, never a value of a person.
+    const message = (error as Error).message.replace(/^invariant failed: /, '');
+    throw badUserInput('input.extracts', `refused: ${message}`);
+  }
+  return db.transaction((tx) => storeRelease(tx, release, { replaces: input.replaces ?? null }));
+}
