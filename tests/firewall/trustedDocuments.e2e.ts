@@ -41,7 +41,7 @@ describe('trusted documents', () => {
     expect(body.data).toMatchObject({ services: { totalCount: expect.any(Number) } });
   });
 
-  it('validates a trusted document against the caller\'s projection like any other (F1)', async () => {
+  it("validates a trusted document against the caller's projection like any other (F1)", async () => {
     const token = await federation.tokenFor('enforcement');
     const { status, body } = await send({ documentId: CASES_ID }, token);
     expect(status).toBe(400);
