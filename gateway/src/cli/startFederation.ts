@@ -20,6 +20,7 @@ const say = (line: string) => process.stdout.write(`amparo: ${line}\n`);
 const children = new Map<string, ChildProcess>();
 let gateway: RunningGateway | undefined;
 let stopping = false;
+let federationReady = false;
 
 function relay(name: string, stream: NodeJS.ReadableStream) {
   let buffered = '';
@@ -59,18 +60,21 @@ async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   say('stopping…');
-  await gateway?.close().catch(() => undefined);
-  await Promise.all(
-    [...children.values()].map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-        }),
-    ),
+  // Whatever hangs, the launcher is gone within 10 s and takes its children with it.
+  setTimeout(() => {
+    for (const child of children.values()) child.kill('SIGKILL');
+    process.exit(code);
+  }, 10_000);
+  const stopChildren = [...children.values()].map(
+    (child) =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5_000);
+      }),
   );
+  await Promise.all([gateway?.close().catch(() => undefined), ...stopChildren]);
   process.exit(code);
 }
 
@@ -122,6 +126,7 @@ try {
     AMPARO_STATE_DIR: stateDir,
   });
   gateway = await createGateway(config, readSupergraph(), pino({ name: 'gateway', level: config.logLevel }));
+  federationReady = true;
   say(`federation ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   say(`gateway  ${gateway.url}`);
   say(

@@ -2,7 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { createInternalSigner, SUBGRAPHS } from '@amparo/schema';
 import { pino, type Logger } from 'pino';
 import { createAuthenticator, remoteIssuer, type TrustedIssuer } from '../auth/authenticate.js';
@@ -83,6 +83,8 @@ export async function createGateway(
     // Introspection is answered by the firewall from the caller's projection, never here.
     introspection: false,
     persistedQueries: false,
+    // Shutdown is ours (launcher and main.ts close the HTTP front first), not Apollo's signal handler.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
@@ -98,7 +100,12 @@ export async function createGateway(
   }
   if (config.auth.devIssuer) issuers.push(await devIssuer(config.stateDir, config.auth.audience));
 
-  const app = Fastify({ loggerInstance: log, bodyLimit: config.limits.bodyLimitBytes }) as unknown as FastifyInstance;
+  const app = Fastify({
+    loggerInstance: log,
+    bodyLimit: config.limits.bodyLimitBytes,
+    // Fastify's request lines carry the caller's address and URL: anonymous use must leave no trace.
+    logController: new LogController({ disableRequestLogging: true }),
+  }) as unknown as FastifyInstance;
   await app.register(cors, {
     origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
     methods: ['POST'],

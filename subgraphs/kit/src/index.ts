@@ -52,3 +52,5 @@ export {
   type ChainVerification,
 } from './audit/auditChain.js';
 export { AuditCollector } from './audit/AuditCollector.js';
+export { insertRows } from './db/insertRows.js';
+export { monthBounds, type MonthBounds } from './periods/monthBounds.js';

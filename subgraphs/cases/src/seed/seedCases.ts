@@ -15,7 +15,7 @@ import { casesKeyring } from '../crypto/casesKeyring.js';
 import { sealMigrationStatus } from '../crypto/sealMigrationStatus.js';
 import { demoIntakeStatement } from './demoIntakeStatement.js';
 import { type DemoPerson, demoPerson } from './demoPerson.js';
-import { insertRows } from './insertRows.js';
+import { insertRows } from '@amparo/kit';
 
 /** Demo cases are opened during the three years before this instant (fixed: the seed is deterministic). */
 const SEED_NOW = Date.UTC(2026, 5, 30);

@@ -12,7 +12,7 @@ import {
   SEX_SQL,
   VIOLENCE_TYPE_SQL,
 } from './extractDimensionSql.js';
-import { extractMonth } from './extractMonth.js';
+import { monthBounds } from '@amparo/kit';
 
 export type CasesMeasure = 'CASES_OPENED' | 'REFERRALS_MADE' | 'REFERRALS_COMPLETED' | 'INCIDENTS';
 
@@ -114,7 +114,7 @@ export const MEASURE_QUERIES: readonly MeasureQuery[] = [
  * whole release (the services extract does the same).
  */
 export async function casesStatisticsExtract(db: Queryable, period: string): Promise<StatisticsExtract> {
-  const { start, end } = extractMonth(period);
+  const { start, end } = monthBounds(period);
   const params = [start, end, RCM_COUNTRIES];
   const cells: ExtractCell[] = [];
   for (const query of MEASURE_QUERIES) {

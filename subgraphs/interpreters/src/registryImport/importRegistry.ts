@@ -1,5 +1,5 @@
 import { appendAuditEvents, type Database, type Queryable } from '@amparo/kit';
-import { insertRows } from '../seed/insertRows.js';
+import { insertRows } from '@amparo/kit';
 import { CsvSyntaxError, parseCsv } from './parseCsv.js';
 import {
   REGISTRY_COLUMNS,

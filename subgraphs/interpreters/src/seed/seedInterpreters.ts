@@ -16,7 +16,7 @@ import {
   DEMO_SIGN_LANGUAGE_REGIONS,
   type DemoLanguageRegion,
 } from './demoLanguageRegions.js';
-import { insertRows } from './insertRows.js';
+import { insertRows } from '@amparo/kit';
 import { seedSchedules } from './seedSchedules.js';
 
 const SPHERES = [

@@ -1,6 +1,6 @@
 import { DEMO_PROVIDER_ORGANIZATIONS, SeededRandom, demoId, type Queryable } from '@amparo/kit';
 import { DEMO_GIVEN_NAMES } from './demoInterpreterNames.js';
-import { insertRows } from './insertRows.js';
+import { insertRows } from '@amparo/kit';
 
 /** What the schedule seed needs of one seeded interpreter. */
 export interface SeededInterpreter {

@@ -1,5 +1,5 @@
 import { DEMO_LANGUAGES, RCM_COUNTRIES, type Queryable } from '@amparo/kit';
-import { monthPeriod } from './monthPeriod.js';
+import { monthBounds } from '@amparo/kit';
 
 /** The measures this subgraph owns (statistics README, "Extract contract"); both broken down by COUNTRY and LANGUAGE. */
 export const INTERPRETER_MEASURES = ['INTERPRETATION_FULFILLED', 'INTERPRETATION_UNMET'] as const;
@@ -80,7 +80,7 @@ SELECT measure,
  * as unmet, each per COUNTRY and LANGUAGE code. Codes and counts only.
  */
 export async function interpretersStatisticsExtract(db: Queryable, period: string): Promise<StatisticsExtract> {
-  const { from, to } = monthPeriod('period', period);
+  const { start: from, end: to } = monthBounds(period);
   const rows = await db.query<{
     measure: ExtractCell['measure'];
     country_code: string;

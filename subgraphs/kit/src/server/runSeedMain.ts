@@ -1,5 +1,6 @@
 import { loadSubgraphConfig } from '../config/subgraphConfig.js';
 import { migrateSubgraph } from '../db/migrate.js';
+import { createLogger } from '../log/createLogger.js';
 import { openDatabase } from '../db/openDatabase.js';
 import { describeStartupError } from './runSubgraphMain.js';
 import type { SubgraphDefinition } from './SubgraphDefinition.js';
@@ -22,13 +23,21 @@ export async function runSeedMain<L>(definition: SubgraphDefinition<L>): Promise
     try {
       const { applied } = await migrateSubgraph(db, definition);
       if (applied.length) log(`applied migrations ${applied.join(', ')}`);
-      if (!(await definition.isEmpty(db))) {
-        log('store already holds data; nothing seeded');
-        return;
+      // The subgraph's own settings (e.g. encryption keys) are checked and installed as at start-up.
+      const cleanup = definition.init
+        ? await definition.init(db, createLogger(definition.name, config.logLevel), config)
+        : undefined;
+      try {
+        if (!(await definition.isEmpty(db))) {
+          log('store already holds data; nothing seeded');
+          return;
+        }
+        const started = Date.now();
+        await definition.seed(db, { progress: log });
+        log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (${db.kind})`);
+      } finally {
+        if (cleanup) await cleanup();
       }
-      const started = Date.now();
-      await definition.seed(db, { progress: log });
-      log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (${db.kind})`);
     } finally {
       await db.close();
     }

@@ -28,7 +28,7 @@ import {
   randomFoundPlace,
 } from '../seed/demoFoundPerson.js';
 import { randomPerson, type DemoPerson } from '../seed/demoPerson.js';
-import { insertRows } from '../seed/insertRows.js';
+import { insertRows } from '@amparo/kit';
 import { applicableVariants, applyNameVariant } from '../seed/nameVariant.js';
 
 const { values } = parseArgs({

@@ -10,7 +10,7 @@ import { refreshMatchKeys } from '../matching/refreshMatchKeys.js';
 import { NICKNAMES } from './demoNames.js';
 import { randomPerson, type DemoPerson } from './demoPerson.js';
 import { SEARCH_REQUEST_COLUMNS, searchRequestId, searchRequestRow } from './demoSearchRequest.js';
-import { insertRows } from './insertRows.js';
+import { insertRows } from '@amparo/kit';
 import { applicableVariants, applyNameVariant, type NameVariant, type PersonName } from './nameVariant.js';
 
 /** Share of seeded searches that are about someone a found record describes. */

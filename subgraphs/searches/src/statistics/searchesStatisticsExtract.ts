@@ -1,6 +1,6 @@
 import type { Queryable } from '@amparo/kit';
 import { ageBandSql, COUNTRY_CODES, NATIONALITY_CODES, sexCodeSql } from './extractCodes.js';
-import { monthBounds } from './monthBounds.js';
+import { monthBounds } from '@amparo/kit';
 
 export const SEARCH_MEASURES = ['SEARCHES_OPENED', 'SEARCHES_LOCATED_ALIVE'] as const;
 export type SearchMeasure = (typeof SEARCH_MEASURES)[number];

@@ -1,6 +1,6 @@
 import { RCM_COUNTRIES, type Queryable } from '@amparo/kit';
 import { CODE_LABELS } from '../i18n/codeLabels.js';
-import { monthEnd } from './monthEnd.js';
+import { monthBounds } from '@amparo/kit';
 
 /** One fine dimension of a cell: a code from the statistics subgraph's code lists. */
 export interface ExtractDimension {
@@ -41,7 +41,7 @@ const CATEGORIES = Object.keys(CODE_LABELS.CATEGORY ?? {});
  * with today's statuses (a service closed since then is left out).
  */
 export async function servicesStatisticsExtract(db: Queryable, period: string): Promise<StatisticsExtract> {
-  const end = monthEnd(period);
+  const { end } = monthBounds(period);
   const rows = await db.query<{ country: string; category: string; count: number }>(
     `SELECT s.country::text AS country, c.category, count(DISTINCT s.id)::int AS count
        FROM services s CROSS JOIN LATERAL unnest(s.categories) AS c (category)

@@ -24,6 +24,10 @@ export interface PublishReleaseInput {
 export async function publishRelease(db: Database, input: PublishReleaseInput): Promise<string> {
   if (periodTypeOf(input.period) !== 'MONTH') throw badUserInput('input.period', 'must be a month, YYYY-MM');
   if (input.extracts.length === 0) throw badUserInput('input.extracts', 'at least one extract is required');
+  // A release of nothing would replace real figures with suppressed zeros.
+  if (input.extracts.every((e) => e.cells.length === 0)) {
+    throw badUserInput('input.extracts', 'the extracts hold no records for this period; nothing to publish');
+  }
   const extracts: StatisticsExtract[] = input.extracts.map((extract, i) => {
     if (extract.period !== input.period) throw badUserInput(`input.extracts[${i}].period`, 'must equal input.period');
     return {

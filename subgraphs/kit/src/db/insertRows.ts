@@ -1,9 +1,9 @@
-import type { Queryable } from '@amparo/kit';
+import type { Queryable } from './Database.js';
 
 /**
- * Multi-row INSERTs in chunks: one statement per `chunkSize` rows keeps the
- * seed fast on PGlite and under PostgreSQL's 65,535-parameter limit.
- * `table` and `columns` are constants of the seed, never caller input.
+ * Multi-row INSERTs in chunks: one statement per `chunkSize` rows keeps bulk
+ * loads (seeds, imports) fast on PGlite and under PostgreSQL's 65,535-parameter
+ * limit. `table` and `columns` are constants of the caller, never user input.
  */
 export async function insertRows(
   tx: Queryable,
