@@ -108,7 +108,7 @@ try {
     relay(s.name, child.stdout as NodeJS.ReadableStream);
     relay(s.name, child.stderr as NodeJS.ReadableStream);
     child.on('exit', (code, signal) => {
-      if (!stopping) {
+      if (!stopping && federationReady) {
         say(
           `subgraph ${s.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); its fields now answer with errors. Stop with Ctrl-C and check the lines above.`,
         );
