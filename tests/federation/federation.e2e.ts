@@ -84,6 +84,49 @@ describe('the federation end to end', () => {
     expect(after).toBe(before);
   });
 
+  it("lets the auditor read every subgraph's trail, without content, and nobody else", async () => {
+    const caseworker = await federation.tokenFor('caseworker', {
+      org: DEMO_PROVIDER_ORGANIZATIONS[0]?.id,
+      sub: 'trail-probe',
+    });
+    const read = await federation.query<{ interpreters: { edges: { node: { id: string; displayName: string } }[] } }>(
+      '{ interpreters(first: 1) { edges { node { id displayName } } } }',
+      {},
+      { token: caseworker },
+    );
+    const interpreter = read.body.data?.interpreters.edges[0]?.node;
+    expect(interpreter).toBeDefined();
+    const auditor = await federation.tokenFor('auditor');
+    const { body } = await federation.query<{
+      interpretersAuditTrail: {
+        totalCount: number;
+        edges: { node: { principal: string; role: string; fields: string[] } }[];
+      };
+      verifyInterpretersAuditChain: { valid: boolean };
+    }>(
+      `query ($id: ID!) { interpretersAuditTrail(recordId: $id) { totalCount edges { node { principal role fields } } }
+         verifyInterpretersAuditChain { valid } }`,
+      { id: interpreter?.id },
+      { token: auditor },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.verifyInterpretersAuditChain.valid).toBe(true);
+    const probe = body.data?.interpretersAuditTrail.edges.find((e) => e.node.principal === 'trail-probe');
+    expect(probe?.node).toMatchObject({ role: 'caseworker' });
+    expect(probe?.node.fields).toContain('displayName');
+    expect(JSON.stringify(body)).not.toContain(interpreter?.displayName as string);
+    for (const role of ['caseworker', 'enforcement', 'admin'] as const) {
+      const denied = await federation.query(
+        '{ verifyInterpretersAuditChain { valid } }',
+        {},
+        { token: await federation.tokenFor(role) },
+      );
+      expect(denied.body.errors?.[0]?.message).toBe(
+        'Cannot query field "verifyInterpretersAuditChain" on type "Query".',
+      );
+    }
+  });
+
   it('refuses a malformed bearer token with 401 and no data', async () => {
     const response = await federation.query('{ services(first: 1) { totalCount } }', {}, { token: 'not.a.jwt' });
     expect(response.status).toBe(401);

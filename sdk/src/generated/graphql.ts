@@ -1166,6 +1166,7 @@ export type Query = {
    * `after` takes the `endCursor` of the previous page.
    */
   readonly interpreters: InterpreterConnection;
+  readonly interpretersAuditTrail: AuditEventConnection;
   readonly interpretersStatisticsExtract: StatisticsExtract;
   /**
    * The release in force of `period` ('2026-10', '2026-Q4', '2026'), or of the most
@@ -1189,6 +1190,7 @@ export type Query = {
    * `endCursor` of the previous page.
    */
   readonly searchRequests: SearchRequestConnection;
+  readonly searchesAuditTrail: AuditEventConnection;
   readonly searchesStatisticsExtract: StatisticsExtract;
   /** One service, or null when no such service exists. */
   readonly service: Maybe<Service>;
@@ -1196,6 +1198,7 @@ export type Query = {
   readonly serviceCodeList: ReadonlyArray<CodeLabel>;
   /** Searches the catalogue. Without `near` (or with orderBy NAME) results are ordered by name, then id; with `near` by distance, then id. `after` takes the `endCursor` of the previous page. */
   readonly services: ServiceConnection;
+  readonly servicesAuditTrail: AuditEventConnection;
   readonly servicesStatisticsExtract: StatisticsExtract;
   readonly sharedCases: CaseConnection;
   /** Definitions of every measure and dimension, the age groups, the code lists and the disclosure-control method in plain words, in `language` (es, en, fr or pt). */
@@ -1215,6 +1218,9 @@ export type Query = {
   readonly statisticsSeries: ReadonlyArray<SeriesPoint>;
   readonly unmetInterpretationDemand: ReadonlyArray<UnmetInterpretationDemand>;
   readonly verifyCaseAuditChain: AuditChainVerification;
+  readonly verifyInterpretersAuditChain: AuditChainVerification;
+  readonly verifySearchesAuditChain: AuditChainVerification;
+  readonly verifyServicesAuditChain: AuditChainVerification;
 };
 
 
@@ -1352,6 +1358,21 @@ export type QueryInterpretersArgs = {
  * `searches:read` scope; rows are further limited to the caller's own requests
  * (family) or to those her organisation handles (caseworker, consular).
  */
+export type QueryInterpretersAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  recordId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Searches for missing migrants (seed 004, "Missing Migrants"): requests opened
+ * by or for a family, and found-person records from shelters, consulates,
+ * hospitals, detention visits and forensic services. Everything here describes
+ * a person, so every type and field carries the `firewall` policy and the
+ * `searches:read` scope; rows are further limited to the caller's own requests
+ * (family) or to those her organisation handles (caseworker, consular).
+ */
 export type QueryInterpretersStatisticsExtractArgs = {
   period: Scalars['String']['input'];
 };
@@ -1476,6 +1497,21 @@ export type QuerySearchRequestsArgs = {
  * `searches:read` scope; rows are further limited to the caller's own requests
  * (family) or to those her organisation handles (caseworker, consular).
  */
+export type QuerySearchesAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  recordId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Searches for missing migrants (seed 004, "Missing Migrants"): requests opened
+ * by or for a family, and found-person records from shelters, consulates,
+ * hospitals, detention visits and forensic services. Everything here describes
+ * a person, so every type and field carries the `firewall` policy and the
+ * `searches:read` scope; rows are further limited to the caller's own requests
+ * (family) or to those her organisation handles (caseworker, consular).
+ */
 export type QuerySearchesStatisticsExtractArgs = {
   period: Scalars['String']['input'];
 };
@@ -1522,6 +1558,21 @@ export type QueryServicesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   near?: InputMaybe<NearInput>;
   orderBy?: InputMaybe<ServiceOrder>;
+};
+
+
+/**
+ * Searches for missing migrants (seed 004, "Missing Migrants"): requests opened
+ * by or for a family, and found-person records from shelters, consulates,
+ * hospitals, detention visits and forensic services. Everything here describes
+ * a person, so every type and field carries the `firewall` policy and the
+ * `searches:read` scope; rows are further limited to the caller's own requests
+ * (family) or to those her organisation handles (caseworker, consular).
+ */
+export type QueryServicesAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  recordId: Scalars['ID']['input'];
 };
 
 

@@ -1,6 +1,4 @@
-import { verifyAuditChain, type SubgraphContext } from '@amparo/kit';
-import { caseAuditTrail } from './audit/caseAuditTrail.js';
-import { readsAudit } from './audit/readsAudit.js';
+import { auditTrail, readsAudit, verifyAuditChain, type SubgraphContext } from '@amparo/kit';
 import type { Case } from './cases/caseRow.js';
 import { closeCase } from './cases/closeCase.js';
 import { isUuid } from './cases/isUuid.js';
@@ -44,7 +42,10 @@ export const resolvers = {
       referralOutcomes(ctx.db, ctx.loaders.reader.owner, direction),
     exportCaseData: (_: unknown, { caseId }: { caseId: string }, ctx: Context) => exportCaseData(ctx, caseId),
     caseAuditTrail: (_: unknown, args: { caseId: string; first?: number; after?: string }, ctx: Context) =>
-      readsAudit(ctx.principal) ? caseAuditTrail(ctx.db, args) : null,
+      // A malformed id names no record: an empty trail, like an unknown one.
+      readsAudit(ctx.principal)
+        ? auditTrail(ctx.db, { ...args, recordId: isUuid(args.caseId) ? args.caseId : '' })
+        : null,
     verifyCaseAuditChain: async (_: unknown, __: unknown, ctx: Context) => {
       if (!readsAudit(ctx.principal)) return null;
       const result = await verifyAuditChain(ctx.db);

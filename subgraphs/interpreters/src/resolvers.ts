@@ -1,3 +1,4 @@
+import { auditorQueries } from '@amparo/kit';
 import { forbidden, pageSize, type SubgraphContext } from '@amparo/kit';
 import type { BookingStatus } from './bookings/bookingLifecycle.js';
 import type { InterpretationBooking } from './bookings/bookingRow.js';
@@ -23,6 +24,7 @@ const OPEN = new Set(['REQUESTED', 'MATCHED']);
 
 export const resolvers = {
   Query: {
+    ...auditorQueries('interpreters'),
     interpreter: (_: unknown, { id }: { id: string }, ctx: Context) =>
       isUuid(id) ? ctx.loaders.interpreter.load(id) : null,
     interpreters: (_: unknown, args: Parameters<typeof searchInterpreters>[1], ctx: Context) =>

@@ -54,3 +54,4 @@ export {
 export { AuditCollector } from './audit/AuditCollector.js';
 export { insertRows } from './db/insertRows.js';
 export { monthBounds, type MonthBounds } from './periods/monthBounds.js';
+export { auditTrail, auditorQueries, readsAudit, type AuditTrailEntry } from './audit/auditTrail.js';

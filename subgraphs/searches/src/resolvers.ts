@@ -1,3 +1,4 @@
+import { auditorQueries } from '@amparo/kit';
 import type { SubgraphContext } from '@amparo/kit';
 import { registerFoundPerson, type RegisterFoundPersonInput } from './found/registerFoundPerson.js';
 import { isUuid } from './isUuid.js';
@@ -23,6 +24,7 @@ async function visibleSearch(ctx: Context, id: string) {
 
 export const resolvers = {
   Query: {
+    ...auditorQueries('searches'),
     searchRequest: (_: unknown, { id }: { id: string }, ctx: Context) =>
       isUuid(id) ? ctx.loaders.searchRequest.load(id) : null,
     searchRequests: (_: unknown, args: Parameters<typeof listSearchRequests>[2], ctx: Context) =>

@@ -1,3 +1,4 @@
+import { auditorQueries } from '@amparo/kit';
 import { pageSize, type SubgraphContext } from '@amparo/kit';
 import { confidentialLocation } from './catalogue/confidentialLocation.js';
 import { searchServices, type SearchArgs } from './catalogue/searchServices.js';
@@ -25,6 +26,7 @@ async function localized(service: Service, language: string | null | undefined, 
 
 export const resolvers = {
   Query: {
+    ...auditorQueries('services'),
     services: (_: unknown, args: SearchArgs, ctx: Context) => searchServices(ctx.db, args),
     service: (_: unknown, { id }: { id: string }, ctx: Context) => (isUuid(id) ? ctx.loaders.service.load(id) : null),
     organization: (_: unknown, { id }: { id: string }, ctx: Context) =>
