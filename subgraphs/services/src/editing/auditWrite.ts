@@ -1,4 +1,4 @@
-import { appendAuditEvents, type Queryable, type SubgraphContext } from '@amparo/kit';
+import { appendAuditEvents, writeAuditEvent, type Queryable, type SubgraphContext } from '@amparo/kit';
 
 /** One WRITE event in the same transaction as the write: the change and its trail stand or fall together. */
 export async function auditWrite(
@@ -8,18 +8,6 @@ export async function auditWrite(
   fields: readonly string[],
 ): Promise<void> {
   await appendAuditEvents(tx, 'services', [
-    {
-      requestId: ctx.requestId,
-      principalSub: ctx.principal.sub,
-      role: ctx.principal.role,
-      organizationId: ctx.principal.org,
-      purpose: 'catalogue maintenance',
-      operationName: ctx.operationName,
-      operationHash: ctx.operationHash,
-      action: 'WRITE',
-      recordType: 'Service',
-      recordIds: [serviceId],
-      fields,
-    },
+    writeAuditEvent(ctx, { type: 'Service', ids: [serviceId], fields, purpose: 'catalogue maintenance' }),
   ]);
 }
