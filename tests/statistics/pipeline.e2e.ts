@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runStatisticsPipeline } from '@amparo/gateway';
+import { runStatisticsPipeline, StatisticsPipelineError } from '@amparo/gateway';
+import { RCM_COUNTRIES } from '@amparo/kit';
 import { createInternalSigner } from '@amparo/schema';
 import { startFederation, type Federation } from '../src/index.js';
 
@@ -14,6 +15,19 @@ beforeAll(async () => {
   federation = await startFederation({ seedScale: 0.2 });
 });
 afterAll(() => federation?.close());
+
+/** The release in force for `period`, if any: the demo store already holds some, and a new one must name it. */
+async function releaseInForce(period: string, periodType: 'MONTH' | 'QUARTER'): Promise<string | undefined> {
+  const { body } = await federation.query<{ latestStatisticsRelease: { id: string } | null }>(
+    `query ($p: String!) { latestStatisticsRelease(period: $p, periodType: ${periodType}) { id } }`,
+    { p: period },
+  );
+  expect(body.errors).toBeUndefined();
+  return body.data?.latestStatisticsRelease?.id;
+}
+
+const totalOf = (cells: { key: { code: string }[]; value: number | null; suppressed: boolean }[]) =>
+  cells.find((c) => c.key.every((k) => k.code === '_T'));
 
 interface ReleaseAnswer {
   statisticsRelease: {
@@ -36,6 +50,7 @@ describe('statistics pipeline', () => {
       sign: await createInternalSigner(federation.internalKeys.privateJwk),
       subgraphUrls: urls,
       period: busiest?.period as string,
+      replaces: await releaseInForce(busiest?.period as string, 'MONTH'),
     });
     expect(cells).toBeGreaterThan(0);
 
@@ -50,6 +65,78 @@ describe('statistics pipeline', () => {
     expect(total?.suppressed).toBe(false);
     // Noise is small next to a month of cases: the published total stays near the truth.
     expect(Math.abs((total?.value ?? 0) - (busiest?.n ?? 0))).toBeLessThan(40);
+  });
+
+  it('publishes a quarter, each woman once in it, and the table query reads it', async () => {
+    const cases = federation.subgraphs.get('cases')?.db;
+    const [busiest] =
+      (await cases?.query<{ year: number; quarter: number }>(
+        `SELECT extract(year FROM opened_at AT TIME ZONE 'UTC')::int AS year,
+                extract(quarter FROM opened_at AT TIME ZONE 'UTC')::int AS quarter
+           FROM cases GROUP BY 1, 2 ORDER BY count(*) DESC, 1, 2 LIMIT 1`,
+      )) ?? [];
+    expect(busiest).toBeDefined();
+    const { year, quarter: q } = busiest as { year: number; quarter: number };
+    const quarter = `${year}-Q${q}`;
+    const start = new Date(Date.UTC(year, (q - 1) * 3, 1)).toISOString();
+    const end = new Date(Date.UTC(year, q * 3, 1)).toISOString();
+    // The truth, counted independently: cases opened, and women with a referral, in the quarter.
+    const [truth] =
+      (await cases?.query<{ opened: number; referred: number }>(
+        `WITH r AS (
+           SELECT r.case_id
+             FROM referrals r JOIN cases c ON c.id = r.case_id
+            WHERE r.created_at >= $1 AND r.created_at < $2 AND c.country_of_assistance = ANY ($3))
+         SELECT (SELECT count(*)::int FROM cases
+                  WHERE opened_at >= $1 AND opened_at < $2 AND country_of_assistance = ANY ($3)) AS opened,
+                (SELECT count(DISTINCT case_id)::int FROM r) AS referred`,
+        [start, end, RCM_COUNTRIES],
+      )) ?? [];
+    expect(truth?.opened).toBeGreaterThan(0);
+
+    const urls = Object.fromEntries([...federation.subgraphs.values()].map((s) => [s.name, s.url]));
+    const sign = await createInternalSigner(federation.internalKeys.privateJwk);
+    const replaced = await releaseInForce(quarter, 'QUARTER');
+    const { releaseId } = await runStatisticsPipeline({
+      sign,
+      subgraphUrls: urls,
+      period: quarter,
+      replaces: replaced,
+    });
+
+    const { body } = await federation.query<{
+      statisticsRelease: {
+        period: string;
+        periodType: string;
+        replaces: string | null;
+        opened: { cells: { key: { code: string }[]; value: number | null; suppressed: boolean }[] };
+        referred: { cells: { key: { code: string }[]; value: number | null; suppressed: boolean }[] };
+      } | null;
+    }>(
+      `query ($id: ID!) { statisticsRelease(id: $id) { period periodType replaces
+        opened: table(measure: CASES_OPENED, dimensions: [COUNTRY]) { cells { key { dimension code } value suppressed } }
+        referred: table(measure: REFERRALS_MADE, dimensions: [COUNTRY]) { cells { key { dimension code } value suppressed } }
+      } }`,
+      { id: releaseId },
+    );
+    expect(body.errors).toBeUndefined();
+    const release = body.data?.statisticsRelease;
+    expect(release).toMatchObject({ period: quarter, periodType: 'QUARTER', replaces: replaced ?? null });
+    const opened = totalOf(release?.opened.cells ?? []);
+    expect(opened?.suppressed).toBe(false);
+    expect(Math.abs((opened?.value ?? 0) - (truth?.opened ?? 0))).toBeLessThan(40);
+    const referred = totalOf(release?.referred.cells ?? []);
+    // Near the women referred in the quarter, each once (the subgraphs' unit tests pin the de-duplication exactly).
+    expect(referred).toBeDefined();
+    if (!referred?.suppressed) expect(Math.abs((referred?.value ?? 0) - (truth?.referred ?? 0))).toBeLessThan(40);
+    else expect(truth?.referred).toBeLessThan(40);
+    expect(await releaseInForce(quarter, 'QUARTER')).toBe(releaseId);
+
+    // Published again without naming the release in force: refused, and nothing new is in force.
+    const again = runStatisticsPipeline({ sign, subgraphUrls: urls, period: quarter });
+    await expect(again).rejects.toBeInstanceOf(StatisticsPipelineError);
+    await expect(again).rejects.toThrow(/replaces/);
+    expect(await releaseInForce(quarter, 'QUARTER')).toBe(releaseId);
   });
 
   it("keeps the extract fields out of every client role's reach", async () => {

@@ -5,12 +5,16 @@ import { SUBGRAPHS, createInternalSigner } from '@amparo/schema';
 import type { JWK } from 'jose';
 import { DEFAULT_STATE_DIR, INTERNAL_KEYS_FILE } from '../config/gatewayConfig.js';
 import { runStatisticsPipeline } from '../statistics/runStatisticsPipeline.js';
+import { isStatisticsPeriod } from '../statistics/statisticsPeriod.js';
 
 /**
  * `npm run stats:publish -- --period 2026-10 [--replaces <releaseId>]`: runs
- * the statistics pipeline against the running federation. The signing key is
- * INTERNAL_PRIVATE_KEY, or — for the local stack of `npm start` — the one it
- * keeps in the state folder.
+ * the statistics pipeline against the running federation for a month
+ * (`2026-10`), a quarter (`2026-Q4`) or a year (`2026`); a period that already
+ * has a release needs `--replaces` with the id of the release in force
+ * (the federation launcher publishes closed periods on its own schedule).
+ * The signing key is INTERNAL_PRIVATE_KEY, or — for the local stack of
+ * `npm start` — the one it keeps in the state folder.
  */
 function loadSigningKey(stateDir: string): JWK {
   if (process.env.INTERNAL_PRIVATE_KEY) return JSON.parse(process.env.INTERNAL_PRIVATE_KEY) as JWK;
@@ -21,10 +25,12 @@ function loadSigningKey(stateDir: string): JWK {
   }
 }
 
-const usage = 'usage: npm run stats:publish -- --period YYYY-MM [--replaces <releaseId>]';
+const usage = 'usage: npm run stats:publish -- --period YYYY-MM|YYYY-Qn|YYYY [--replaces <releaseId>]';
 try {
   const { values } = parseArgs({ options: { period: { type: 'string' }, replaces: { type: 'string' } }, strict: true });
-  if (!values.period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period)) throw new Error('--period YYYY-MM is required');
+  if (!values.period || !isStatisticsPeriod(values.period)) {
+    throw new Error('--period is required: a month YYYY-MM, a quarter YYYY-Qn or a year YYYY');
+  }
   const stateDir = process.env.AMPARO_STATE_DIR ?? DEFAULT_STATE_DIR;
   const privateJwk = loadSigningKey(stateDir);
   const subgraphUrls = Object.fromEntries(

@@ -28,6 +28,14 @@ const positiveInt = (fallback: number) =>
     .positive('expected a positive whole number')
     .default(fallback);
 
+const wholeNumber = (fallback: number, max: number) =>
+  z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(0, 'expected a whole number, 0 or more')
+    .max(max, `expected at most ${max}`)
+    .default(fallback);
+
 const httpUrl = z
   .string()
   .url('expected an http(s) URL')
@@ -63,6 +71,18 @@ export interface GatewayConfig {
   readonly internalPrivateKey: JWK;
   readonly corsOrigins: readonly string[];
   readonly limits: GatewayLimits;
+  /** The statistics pipeline's schedule in the federation launcher (issue 8). */
+  readonly statisticsSchedule: {
+    /** Seconds between checks for closed, unpublished periods; 0 disables. @default 3600 */
+    readonly intervalSeconds: number;
+    /** Days after a month, quarter or year closes before it is published. @default 5 */
+    readonly graceDays: number;
+  };
+  /** How often the launcher and the production gateway run the findability sync (issue 7). */
+  readonly findabilitySync: {
+    /** Seconds between two runs; 0 disables. @default 300 */
+    readonly intervalSeconds: number;
+  };
   readonly trustedDocuments: {
     /** Manifest file (sha256 → document). */
     readonly path: string;
@@ -76,7 +96,9 @@ export interface GatewayConfig {
  * `AMPARO_HOST`, `<SUBGRAPH>_URL`, `AUTH_ISSUER`, `AUTH_AUDIENCE`,
  * `AUTH_JWKS_URL`, `AMPARO_DEV_ISSUER`, `AMPARO_STATE_DIR`,
  * `INTERNAL_PRIVATE_KEY`, `CORS_ORIGINS`, `AMPARO_MODE`, `LOG_LEVEL`,
- * `LIMIT_*` (see README "Configuration").
+ * `LIMIT_*`, `STATS_SCHEDULE_INTERVAL_SECONDS`, `STATS_PUBLISH_GRACE_DAYS`,
+ * `FINDABILITY_SYNC_INTERVAL_SECONDS`
+ * (see README "Configuration").
  */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
   const urlVars = Object.fromEntries(
@@ -108,6 +130,10 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       LIMIT_MAX_PAGE_SIZE: positiveInt(100),
       LIMIT_BODY_BYTES: positiveInt(102_400),
       LIMIT_RATE_PER_MINUTE: positiveInt(600),
+      // A week at most: setInterval cannot wait longer than about 24 days.
+      STATS_SCHEDULE_INTERVAL_SECONDS: wholeNumber(3600, 604_800),
+      STATS_PUBLISH_GRACE_DAYS: wholeNumber(5, 366),
+      FINDABILITY_SYNC_INTERVAL_SECONDS: wholeNumber(300, 86_400),
     })
     .superRefine((c, ctx) => {
       if (!c.AMPARO_DEV_ISSUER && !(c.AUTH_ISSUER && c.AUTH_JWKS_URL)) {
@@ -147,6 +173,11 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
         .map((o) => o.trim())
         .filter(Boolean),
     ),
+    statisticsSchedule: Object.freeze({
+      intervalSeconds: c.STATS_SCHEDULE_INTERVAL_SECONDS,
+      graceDays: c.STATS_PUBLISH_GRACE_DAYS,
+    }),
+    findabilitySync: Object.freeze({ intervalSeconds: c.FINDABILITY_SYNC_INTERVAL_SECONDS }),
     trustedDocuments: Object.freeze({
       path: c.TRUSTED_DOCUMENTS_PATH,
       requiredFor: Object.freeze(

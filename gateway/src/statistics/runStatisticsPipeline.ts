@@ -1,4 +1,9 @@
-import { INTERNAL_TOKEN_HEADER, scopesForRole, type InternalSigner, type Principal } from '@amparo/schema';
+import type { InternalSigner } from '@amparo/schema';
+import { pipelineCaller } from './pipelineCaller.js';
+import { isStatisticsPeriod } from './statisticsPeriod.js';
+import { StatisticsPipelineError } from './statisticsPipelineError.js';
+
+export { StatisticsPipelineError } from './statisticsPipelineError.js';
 
 /** Where each owning subgraph publishes its de-identified extract. */
 export const EXTRACT_SOURCES = [
@@ -8,30 +13,24 @@ export const EXTRACT_SOURCES = [
   { subgraph: 'services', field: 'servicesStatisticsExtract' },
 ] as const;
 
-const PIPELINE: Principal = {
-  sub: 'amparo-gateway:statistics-pipeline',
-  role: 'admin',
-  org: null,
-  orgKind: null,
-  scopes: scopesForRole('admin'),
-};
-
 interface Extract {
   period: string;
   cells: { measure: string; count: number; dims: { dimension: string; code: string }[] }[];
 }
 
-export class StatisticsPipelineError extends Error {
-  override readonly name = 'StatisticsPipelineError';
-}
-
 /**
  * Issue 8's pipeline: the gateway — the only holder of the signing key —
- * asks each owning subgraph for its de-identified extract of one month and
- * hands them to the statistics subgraph, which draws the noise and publishes
- * an immutable release. Statistics never reads another subgraph's tables,
- * and no client role can reach the extract fields (their scope belongs to no
- * role). Returns the new release id.
+ * asks each owning subgraph for its de-identified extract of one period (a
+ * month `2026-10`, a quarter `2026-Q4` or a year `2026`; the owners count a
+ * quarter or a year over its whole span, each person once) and hands them to
+ * the statistics subgraph, which draws the noise and publishes an immutable
+ * release. Statistics never reads another subgraph's tables, and no client
+ * role can reach the extract fields (their scope belongs to no role).
+ * Statistics refuses a period that already has a release unless `replaces`
+ * names the one in force. Returns the new release id.
+ *
+ * @throws StatisticsPipelineError — BAD_PERIOD, NOTHING_TO_PUBLISH when no
+ * owner holds a record of the period, FAILED otherwise.
  */
 export async function runStatisticsPipeline(options: {
   sign: InternalSigner;
@@ -40,33 +39,10 @@ export async function runStatisticsPipeline(options: {
   /** The release this one corrects. */
   replaces?: string;
 }): Promise<{ releaseId: string; cells: number }> {
-  const call = async <T>(subgraph: string, query: string, variables: Record<string, unknown>): Promise<T> => {
-    const url = options.subgraphUrls[subgraph];
-    if (!url) throw new StatisticsPipelineError(`no URL for subgraph ${subgraph}`);
-    const body = JSON.stringify({ query, variables });
-    const token = await options.sign(
-      {
-        principal: PIPELINE,
-        requestId: `statistics-${options.period}`,
-        operationName: null,
-        operationHash: null,
-        system: 'statistics-pipeline',
-      },
-      subgraph,
-      body,
-    );
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token },
-      body,
-      signal: AbortSignal.timeout(120_000),
-    });
-    const json = (await response.json()) as { data?: T; errors?: { message: string }[] };
-    if (!response.ok || json.errors || !json.data) {
-      throw new StatisticsPipelineError(`${subgraph}: ${json.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
-    }
-    return json.data;
-  };
+  if (!isStatisticsPeriod(options.period)) {
+    throw new StatisticsPipelineError('the period must be YYYY-MM, YYYY-Qn or YYYY', 'BAD_PERIOD');
+  }
+  const call = pipelineCaller({ ...options, requestId: `statistics-${options.period}` });
   const extracts = await Promise.all(
     EXTRACT_SOURCES.map(async ({ subgraph, field }) => {
       const data = await call<Record<string, Extract>>(
@@ -77,13 +53,15 @@ export async function runStatisticsPipeline(options: {
       return data[field] as Extract;
     }),
   );
+  const cells = extracts.reduce((n, e) => n + e.cells.length, 0);
+  // Statistics would refuse it too; saying so here lets a scheduled run tell "nothing yet" from a fault.
+  if (cells === 0) {
+    throw new StatisticsPipelineError(`no records for ${options.period}; nothing to publish`, 'NOTHING_TO_PUBLISH');
+  }
   const published = await call<{ publishStatisticsRelease: { id: string } }>(
     'statistics',
     'mutation ($input: PublishReleaseInput!) { publishStatisticsRelease(input: $input) { id } }',
     { input: { period: options.period, replaces: options.replaces ?? null, extracts } },
   );
-  return {
-    releaseId: published.publishStatisticsRelease.id,
-    cells: extracts.reduce((n, e) => n + e.cells.length, 0),
-  };
+  return { releaseId: published.publishStatisticsRelease.id, cells };
 }

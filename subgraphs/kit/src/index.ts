@@ -54,5 +54,6 @@ export {
 export { AuditCollector } from './audit/AuditCollector.js';
 export { insertRows } from './db/insertRows.js';
 export { monthBounds, type MonthBounds } from './periods/monthBounds.js';
+export { periodBounds, type PeriodBounds, type PeriodKind } from './periods/periodBounds.js';
 export { auditTrail, auditorQueries, readsAudit, type AuditTrailEntry } from './audit/auditTrail.js';
 export { writeAuditEvent, type AuditActor } from './audit/writeAuditEvent.js';

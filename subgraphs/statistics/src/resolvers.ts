@@ -24,6 +24,7 @@ interface LatestArgs {
   asOf?: string | null;
 }
 
+// periodType has no SDL default: a default would clash with every quarter or year named in `period`.
 function latestArgs(args: LatestArgs): { periodType: PeriodType; period: string | null } {
   if (args.period === null || args.period === undefined)
     return { periodType: args.periodType ?? 'MONTH', period: null };

@@ -70,4 +70,7 @@ export const INDIGENOUS_LANGUAGE_SQL = `CASE WHEN c.erased_at IS NOT NULL OR car
 // Referrals do not record the category of the service (the services subgraph owns it): her first need stands for it.
 export const CATEGORY_SQL = `coalesce(c.needs[1], '_U')`;
 
+// Needs are recorded with the services catalogue's categories (CaseNeed = ServiceCategory): the code is the need.
+export const NEED_CATEGORY_SQL = 'e.category';
+
 export const VIOLENCE_TYPE_SQL = `CASE WHEN e.violence_type = 'OTHER' THEN '_O' ELSE e.violence_type END`;

@@ -11,7 +11,7 @@ import {
 import type { Principal } from '@amparo/schema';
 import { interpretersSubgraph } from '../definition.js';
 import { insertTestInterpreters, testInterpreterId } from '../testing/flowFixtures.js';
-import { interpretersStatisticsExtract } from './interpretersStatisticsExtract.js';
+import { interpretersStatisticsExtract, type StatisticsExtract } from './interpretersStatisticsExtract.js';
 
 let sg: TestSubgraph;
 const org = DEMO_PROVIDER_ORGANIZATIONS[0]?.id ?? null;
@@ -120,6 +120,23 @@ const ROWS: Row[] = [
     language: 'mam',
     createdAt: '2026-10-31T23:59:00Z',
     unmetAt: '2026-11-01T00:00:00Z',
+  },
+  // The same women again later in the quarter: once in 2026-Q4 and in 2026, by their October records.
+  {
+    key: 15,
+    person: { case: 1 },
+    country: 'GT',
+    language: 'quc',
+    createdAt: '2026-11-12T10:00:00Z',
+    booking: 'COMPLETED',
+  },
+  {
+    key: 16,
+    person: { migrant: 'm2' },
+    country: 'MX',
+    language: 'tzo',
+    createdAt: '2026-12-01T10:00:00Z',
+    unmetAt: '2026-12-01T10:00:01Z',
   },
 ];
 
@@ -245,10 +262,45 @@ describe('interpretersStatisticsExtract', () => {
     expect(text).not.toMatch(/migra|status|REGULAR|IRREGULAR/i);
   });
 
-  it('refuses a period that is not a calendar month', async () => {
-    for (const period of ['2026-13', '2026-1', '2026-Q4', '2026', '2026-10-01']) {
+  it('counts each person once in a quarter and a year, not once per month she appears in', async () => {
+    const months: StatisticsExtract[] = [];
+    for (const month of ['2026-10', '2026-11', '2026-12'])
+      months.push(await interpretersStatisticsExtract(sg.db, month));
+    const sum = (cells: readonly Cell[], measure: string) =>
+      cells.filter((c) => c.measure === measure).reduce((total, c) => total + c.count, 0);
+    // Summing the months counts case 1 (October and November) and m2 (October and December) twice.
+    expect(months.reduce((n, m) => n + sum(m.cells, 'INTERPRETATION_FULFILLED'), 0)).toBe(7);
+    expect(months.reduce((n, m) => n + sum(m.cells, 'INTERPRETATION_UNMET'), 0)).toBe(4);
+    const { body } = await sg.request<{ interpretersStatisticsExtract: { period: string; cells: Cell[] } }>(
+      pipeline,
+      EXTRACT,
+      { period: '2026-Q4' },
+      { system: 'statistics-pipeline' },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.interpretersStatisticsExtract.period).toBe('2026-Q4');
+    expect(flat(body.data?.interpretersStatisticsExtract.cells ?? [])).toEqual([
+      'INTERPRETATION_FULFILLED COUNTRY=GT LANGUAGE=mam 4',
+      'INTERPRETATION_FULFILLED COUNTRY=MX LANGUAGE=tzo 1',
+      'INTERPRETATION_FULFILLED COUNTRY=US LANGUAGE=_O 1',
+      'INTERPRETATION_UNMET COUNTRY=GT LANGUAGE=mam 2',
+      'INTERPRETATION_UNMET COUNTRY=_O LANGUAGE=_O 1',
+    ]);
+    // The year adds case 4, whose only request was on 30 September.
+    expect(flat((await interpretersStatisticsExtract(sg.db, '2026')).cells)).toEqual([
+      'INTERPRETATION_FULFILLED COUNTRY=GT LANGUAGE=mam 5',
+      'INTERPRETATION_FULFILLED COUNTRY=MX LANGUAGE=tzo 1',
+      'INTERPRETATION_FULFILLED COUNTRY=US LANGUAGE=_O 1',
+      'INTERPRETATION_UNMET COUNTRY=GT LANGUAGE=mam 2',
+      'INTERPRETATION_UNMET COUNTRY=_O LANGUAGE=_O 1',
+    ]);
+  });
+
+  it('refuses a period that is not a month, a quarter or a year, naming period', async () => {
+    for (const period of ['2026-13', '2026-1', '2026-Q5', '26', '2026-10-01']) {
       const { body } = await sg.request(pipeline, EXTRACT, { period }, { system: 'statistics-pipeline' });
-      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
+      expect(body.data?.interpretersStatisticsExtract ?? null).toBeNull();
+      expect(body.errors?.[0]?.extensions, period).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
     }
   });
 

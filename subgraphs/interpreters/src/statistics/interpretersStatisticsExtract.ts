@@ -1,5 +1,4 @@
-import { DEMO_LANGUAGES, RCM_COUNTRIES, type Queryable } from '@amparo/kit';
-import { monthBounds } from '@amparo/kit';
+import { DEMO_LANGUAGES, periodBounds, RCM_COUNTRIES, type Queryable } from '@amparo/kit';
 
 /** The measures this subgraph owns (statistics README, "Extract contract"); both broken down by COUNTRY and LANGUAGE. */
 export const INTERPRETER_MEASURES = ['INTERPRETATION_FULFILLED', 'INTERPRETATION_UNMET'] as const;
@@ -37,10 +36,11 @@ const PERSON = `COALESCE('c:' || r.case_id::text,
   'r:' || r.id::text)`;
 
 /*
- * Each person contributes once per measure and month (the contribution cap
+ * Each person contributes once per measure and period (the contribution cap
  * the statistics release assumes when an extract carries no person hash):
- * DISTINCT ON keeps her earliest record of the month, then GROUP BY turns the
- * people into counts. Only codes leave the query.
+ * DISTINCT ON keeps her earliest record of the period — of the whole quarter
+ * or year, not of each month — then GROUP BY turns the people into counts.
+ * Only codes leave the query.
  */
 const EXTRACT_SQL = `
 WITH fulfilled AS (
@@ -74,13 +74,14 @@ SELECT measure,
  ORDER BY 1, 2, 3`;
 
 /**
- * The de-identified counts of one calendar month (UTC) for the statistics
- * pipeline: fulfilled requests (a CONFIRMED or COMPLETED booking) by the
- * month the request was made, unmet requests by the month they were recorded
- * as unmet, each per COUNTRY and LANGUAGE code. Codes and counts only.
+ * The de-identified counts of one period — a month 'YYYY-MM', a quarter
+ * 'YYYY-Qn' or a year 'YYYY', UTC — for the statistics pipeline: fulfilled
+ * requests (a CONFIRMED or COMPLETED booking) by when the request was made,
+ * unmet requests by when they were recorded as unmet, each per COUNTRY and
+ * LANGUAGE code. Codes and counts only.
  */
 export async function interpretersStatisticsExtract(db: Queryable, period: string): Promise<StatisticsExtract> {
-  const { start: from, end: to } = monthBounds(period);
+  const { start: from, end: to } = periodBounds(period);
   const rows = await db.query<{
     measure: ExtractCell['measure'];
     country_code: string;

@@ -1,6 +1,5 @@
 import { badUserInput } from '../errors/AmparoError.js';
-
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+import { periodBounds } from './periodBounds.js';
 
 /** A calendar month in UTC: `start` inclusive, `end` exclusive (ISO instants). */
 export interface MonthBounds {
@@ -8,17 +7,20 @@ export interface MonthBounds {
   readonly end: string;
 }
 
+const NOT_A_MONTH = 'must be a calendar month written YYYY-MM, e.g. "2026-10"';
+
 /**
- * Parses a statistics period `YYYY-MM` (every owning subgraph's extract takes
- * one); anything else is BAD_USER_INPUT on `field`.
+ * Parses a calendar month `YYYY-MM` only; anything else — quarters and years
+ * included — is BAD_USER_INPUT on `field`. Statistics extracts take any
+ * period: they use {@link periodBounds}.
  */
 export function monthBounds(period: string, field = 'period'): MonthBounds {
-  const match = MONTH.exec(period);
-  if (!match) throw badUserInput(field, 'must be a calendar month written YYYY-MM, e.g. "2026-10"');
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  return {
-    start: new Date(Date.UTC(year, month - 1, 1)).toISOString(),
-    end: new Date(Date.UTC(year, month, 1)).toISOString(),
-  };
+  let bounds: ReturnType<typeof periodBounds>;
+  try {
+    bounds = periodBounds(period, field);
+  } catch {
+    throw badUserInput(field, NOT_A_MONTH);
+  }
+  if (bounds.kind !== 'MONTH') throw badUserInput(field, NOT_A_MONTH);
+  return { start: bounds.start, end: bounds.end };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZATIONS, RCM_COUNTRIES, principalFor, startTestSubgraph, type TestSubgraph } from '@amparo/kit';
 import { searchesSubgraph } from '../definition.js';
 import { AGE_GROUP_CODES, COUNTRY_CODES, NATIONALITY_CODES, SEX_CODES } from './extractCodes.js';
-import { searchesStatisticsExtract } from './searchesStatisticsExtract.js';
+import { SEARCH_DIMENSIONS, SEARCH_MEASURES, searchesStatisticsExtract } from './searchesStatisticsExtract.js';
 
 let sg: TestSubgraph;
 
@@ -208,8 +208,12 @@ describe('searchesStatisticsExtract', () => {
     expect(cells.length).toBeGreaterThan(6);
     for (const cell of cells) {
       expect(Object.keys(cell).sort()).toEqual(['count', 'dims', 'measure']);
-      expect(['SEARCHES_OPENED', 'SEARCHES_LOCATED_ALIVE']).toContain(cell.measure);
-      expect(cell.dims.map((d) => d.dimension)).toEqual(['COUNTRY', 'NATIONALITY', 'SEX', 'AGE_GROUP']);
+      expect(SEARCH_MEASURES).toContain(cell.measure);
+      expect(cell.dims.map((d) => d.dimension)).toEqual(
+        cell.measure === 'SEARCHES_LOCATED_DECEASED'
+          ? ['COUNTRY', 'SEX', 'AGE_GROUP']
+          : ['COUNTRY', 'NATIONALITY', 'SEX', 'AGE_GROUP'],
+      );
       for (const d of cell.dims) expect(lists[d.dimension]).toContain(d.code);
       expect(Number.isInteger(cell.count) && cell.count > 0).toBe(true);
     }
@@ -222,10 +226,85 @@ describe('searchesStatisticsExtract', () => {
     expect(direct).toEqual(viaHttp);
   });
 
-  it('refuses a period that is not a month', async () => {
-    for (const period of ['2030-13', '2030-Q4', '2030', '30-10', '2030-10-01']) {
+  it('counts a person located in two months of a quarter once in the quarter and the year', async () => {
+    // Two relatives' searches, confirmed on the same living woman in November and in December.
+    const found = await insertRecord('ALIVE');
+    const relative = { sex: 'FEMALE', nationality: 'GT', countries: ['GT'], birthDate: '1995-01-01' };
+    const first = await insertSearch({ ...relative, openedAt: '2030-02-01T00:00:00Z' });
+    const second = await insertSearch({ ...relative, openedAt: '2030-02-02T00:00:00Z' });
+    await insertCandidate(first, found, 'CONFIRMED', '2030-11-10T00:00:00Z');
+    await insertCandidate(second, found, 'CONFIRMED', '2030-12-10T00:00:00Z');
+
+    const months = [await extract('2030-10'), await extract('2030-11'), await extract('2030-12')];
+    // October 2, November 2 (her and the record confirmed on 1 November), December 1 (her again).
+    expect(months.map((m) => sumOf(m.cells, 'SEARCHES_LOCATED_ALIVE'))).toEqual([2, 2, 1]);
+    const quarter = await extract('2030-Q4');
+    expect(quarter.period).toBe('2030-Q4');
+    expect(sumOf(quarter.cells, 'SEARCHES_LOCATED_ALIVE')).toBe(4);
+    expect(quarter.cells.map((c) => `${key(c)} ${c.count}`)).toContain(
+      'SEARCHES_LOCATED_ALIVE COUNTRY=GT NATIONALITY=GT SEX=F AGE_GROUP=Y35T49 1',
+    );
+    // Searches are opened once: the quarter's are October's five and the one of 1 November.
+    expect(sumOf(quarter.cells, 'SEARCHES_OPENED')).toBe(6);
+    expect(sumOf((await extract('2030')).cells, 'SEARCHES_LOCATED_ALIVE')).toBe(4);
+  });
+
+  it('counts a death once, when it was communicated to the family, by country, sex and age only', async () => {
+    const communicate = (searchId: string, at: string) =>
+      sg.db.query(
+        `UPDATE match_candidates SET death_communicated_at = $2 WHERE search_request_id = $1 AND review_status = 'CONFIRMED'`,
+        [searchId, at],
+      );
+    // Two relatives search for one woman; her death is confirmed in January and told to them in February and March.
+    const relative = { sex: 'FEMALE', nationality: 'HN', countries: ['HN'], birthDate: '1980-01-01' };
+    const first = await insertSearch({ ...relative, openedAt: '2031-01-05T00:00:00Z' });
+    const second = await insertSearch({ ...relative, openedAt: '2031-01-06T00:00:00Z' });
+    const record = await insertRecord('DECEASED');
+    await insertCandidate(first, record, 'CONFIRMED', '2031-01-20T00:00:00Z');
+    await insertCandidate(second, record, 'CONFIRMED', '2031-01-21T00:00:00Z');
+    await communicate(first, '2031-02-03T00:00:00Z');
+    await communicate(second, '2031-03-03T00:00:00Z');
+    // Another death confirmed in February but not yet told to the family: no release may say it first.
+    const untold = await insertSearch({
+      sex: 'MALE',
+      nationality: 'GT',
+      countries: ['GT'],
+      openedAt: '2031-01-07T00:00:00Z',
+    });
+    await insertCandidate(untold, await insertRecord('DECEASED'), 'CONFIRMED', '2031-02-10T00:00:00Z');
+    // A rejected candidate on a deceased record, even with a date, is no identification.
+    const rejected = await insertSearch({ ...relative, openedAt: '2031-01-08T00:00:00Z' });
+    await insertCandidate(rejected, await insertRecord('DECEASED'), 'REJECTED', '2031-02-11T00:00:00Z');
+    await sg.db.query('UPDATE match_candidates SET death_communicated_at = $2 WHERE search_request_id = $1', [
+      rejected,
+      '2031-02-12T00:00:00Z',
+    ]);
+
+    const [january, february, march, quarter, year] = [
+      await extract('2031-01'),
+      await extract('2031-02'),
+      await extract('2031-03'),
+      await extract('2031-Q1'),
+      await extract('2031'),
+    ];
+    const deceased = (e: { cells: Cell[] }) =>
+      e.cells.filter((c) => c.measure === 'SEARCHES_LOCATED_DECEASED').map((c) => `${key(c)} ${c.count}`);
+    const her = 'SEARCHES_LOCATED_DECEASED COUNTRY=HN SEX=F AGE_GROUP=Y50T59 1';
+    expect(deceased(january)).toEqual([]);
+    expect(deceased(february)).toEqual([her]);
+    expect(deceased(march)).toEqual([her]);
+    // Each month sees her once; the quarter and the year see one woman, not two.
+    expect(deceased(quarter)).toEqual([her]);
+    expect(deceased(year)).toEqual([her]);
+    expect(sumOf(february.cells, 'SEARCHES_LOCATED_ALIVE')).toBe(0);
+    expect(SEARCH_DIMENSIONS.SEARCHES_LOCATED_DECEASED).not.toContain('NATIONALITY');
+  });
+
+  it('refuses a period that is not a month, a quarter or a year, naming period', async () => {
+    for (const period of ['2030-13', '2030-Q5', '30', '30-10', '2030-10-01']) {
       const response = await sg.request(pipeline, EXTRACT, { period }, { system: 'statistics-pipeline' });
-      expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
+      expect(response.body.data?.searchesStatisticsExtract ?? null).toBeNull();
+      expect(response.body.errors?.[0]?.extensions, period).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
     }
   });
 

@@ -1,12 +1,22 @@
 import type { Queryable } from '@amparo/kit';
+import { periodBounds } from '@amparo/kit';
 import { ageBandSql, COUNTRY_CODES, NATIONALITY_CODES, sexCodeSql } from './extractCodes.js';
-import { monthBounds } from '@amparo/kit';
 
-export const SEARCH_MEASURES = ['SEARCHES_OPENED', 'SEARCHES_LOCATED_ALIVE'] as const;
+export const SEARCH_MEASURES = ['SEARCHES_OPENED', 'SEARCHES_LOCATED_ALIVE', 'SEARCHES_LOCATED_DECEASED'] as const;
 export type SearchMeasure = (typeof SEARCH_MEASURES)[number];
 
-/** The fine dimensions of both measures (statistics' PUBLISHED_TABLES), in canonical order. */
-export const SEARCH_DIMENSIONS = ['COUNTRY', 'NATIONALITY', 'SEX', 'AGE_GROUP'] as const;
+type SearchDimension = 'COUNTRY' | 'NATIONALITY' | 'SEX' | 'AGE_GROUP';
+
+/**
+ * The fine dimensions of each measure (statistics' PUBLISHED_TABLES), in
+ * canonical order. Deaths carry no nationality: the most sensitive count gets
+ * the fewest breakdowns.
+ */
+export const SEARCH_DIMENSIONS: Readonly<Record<SearchMeasure, readonly SearchDimension[]>> = {
+  SEARCHES_OPENED: ['COUNTRY', 'NATIONALITY', 'SEX', 'AGE_GROUP'],
+  SEARCHES_LOCATED_ALIVE: ['COUNTRY', 'NATIONALITY', 'SEX', 'AGE_GROUP'],
+  SEARCHES_LOCATED_DECEASED: ['COUNTRY', 'SEX', 'AGE_GROUP'],
+};
 
 export interface ExtractDimension {
   readonly dimension: string;
@@ -27,11 +37,18 @@ export interface StatisticsExtract {
 interface CellRow {
   measure: SearchMeasure;
   country: string;
-  nationality: string;
+  nationality: string | null;
   sex: string;
   age_group: string;
   count: number;
 }
+
+const COLUMN: Readonly<Record<SearchDimension, Exclude<keyof CellRow, 'measure' | 'count'>>> = {
+  COUNTRY: 'country',
+  NATIONALITY: 'nationality',
+  SEX: 'sex',
+  AGE_GROUP: 'age_group',
+};
 
 // Age in whole years at the event: exact from a birth date; otherwise the
 // family's range (stated when the search was opened) moved on by the years
@@ -44,13 +61,18 @@ const AGE_HIGH = `CASE WHEN s.birth_date IS NOT NULL THEN date_part('year', age(
   ELSE s.age_max + ${YEARS_SINCE_OPENED} END`;
 
 /**
- * One query, grouped in SQL. Events of the month:
- * - SEARCHES_OPENED: searches opened in the month, one per search.
- * - SEARCHES_LOCATED_ALIVE: candidates confirmed in the month whose found
+ * One query, grouped in SQL. Events of the period (month, quarter or year,
+ * always counted over its whole span, never summed from months):
+ * - SEARCHES_OPENED: searches opened in the period, one per search.
+ * - SEARCHES_LOCATED_ALIVE: candidates confirmed in the period whose found
  *   record is of a living person, whatever she chose to share (a count, not
  *   her answer). One per search (its first confirmation), then one per found
  *   record, so two relatives' searches confirmed on the same record count
  *   her once.
+ * - SEARCHES_LOCATED_DECEASED: confirmed identifications of a deceased
+ *   person, counted when the organisation communicated the death to the
+ *   family — never earlier, so no release says anything before she knows —
+ *   one per search, then one per found record, like located alive.
  * Dimensions come from the search (the missing person as the family
  * described her), never from the found record: where she was found is what
  * she may have refused to share. COUNTRY is the first of the search's
@@ -69,17 +91,31 @@ WITH located_per_search AS (
   SELECT DISTINCT ON (found_person_record_id) search_request_id, reviewed_at
     FROM located_per_search
    ORDER BY found_person_record_id, reviewed_at, search_request_id
+), deceased_per_search AS (
+  SELECT DISTINCT ON (mc.search_request_id) mc.search_request_id, mc.found_person_record_id, mc.death_communicated_at
+    FROM match_candidates mc
+    JOIN found_person_records f ON f.id = mc.found_person_record_id
+   WHERE mc.review_status = 'CONFIRMED' AND f.vital_status = 'DECEASED'
+     AND mc.death_communicated_at >= $1::timestamptz AND mc.death_communicated_at < $2::timestamptz
+   ORDER BY mc.search_request_id, mc.death_communicated_at, mc.id
+), deceased AS (
+  SELECT DISTINCT ON (found_person_record_id) search_request_id, death_communicated_at
+    FROM deceased_per_search
+   ORDER BY found_person_record_id, death_communicated_at, search_request_id
 ), events AS (
   SELECT 'SEARCHES_OPENED' AS measure, id AS search_request_id, opened_at AS event_at
     FROM search_requests
    WHERE opened_at >= $1::timestamptz AND opened_at < $2::timestamptz
   UNION ALL
   SELECT 'SEARCHES_LOCATED_ALIVE', search_request_id, reviewed_at FROM located
+  UNION ALL
+  SELECT 'SEARCHES_LOCATED_DECEASED', search_request_id, death_communicated_at FROM deceased
 ), coded AS (
   SELECT e.measure,
          (SELECT c FROM unnest(s.countries_involved) WITH ORDINALITY AS u(c, i)
            WHERE c = ANY($3::text[]) ORDER BY i LIMIT 1) AS country,
-         CASE WHEN s.nationality IS NULL THEN '_U' WHEN s.nationality = ANY($4::text[]) THEN s.nationality ELSE '_O' END
+         CASE WHEN e.measure = 'SEARCHES_LOCATED_DECEASED' THEN NULL
+           WHEN s.nationality IS NULL THEN '_U' WHEN s.nationality = ANY($4::text[]) THEN s.nationality ELSE '_O' END
            AS nationality,
          ${sexCodeSql('s.sex')} AS sex,
          ${ageBandSql('a.low')} AS band_low,
@@ -97,25 +133,23 @@ SELECT measure, country, nationality, sex,
  ORDER BY 1, 2, 3, 4, 5`;
 
 /**
- * De-identified counts per fine cell for one calendar month (UTC), for the
- * statistics pipeline (issue 8, "Extracts, not raw data"): codes and counts
+ * De-identified counts per fine cell for one period — a month 'YYYY-MM', a
+ * quarter 'YYYY-Qn' or a year 'YYYY', UTC — for the statistics pipeline (issue 8, "Extracts, not raw data"): codes and counts
  * only, each search or located person at most once per measure; never a
  * migration status (searches store none).
  */
 export async function searchesStatisticsExtract(db: Queryable, period: string): Promise<StatisticsExtract> {
-  const { start, end } = monthBounds(period);
+  const { start, end } = periodBounds(period);
   const nationalities = NATIONALITY_CODES.filter((c) => !c.startsWith('_'));
   const rows = await db.query<CellRow>(EXTRACT_SQL, [start, end, COUNTRY_CODES, nationalities]);
   return {
     period,
     cells: rows.map((row) => ({
       measure: row.measure,
-      dims: [
-        { dimension: 'COUNTRY', code: row.country },
-        { dimension: 'NATIONALITY', code: row.nationality },
-        { dimension: 'SEX', code: row.sex },
-        { dimension: 'AGE_GROUP', code: row.age_group },
-      ],
+      dims: SEARCH_DIMENSIONS[row.measure].map((dimension) => ({
+        dimension,
+        code: String(row[COLUMN[dimension]]),
+      })),
       count: row.count,
     })),
   };

@@ -188,8 +188,21 @@ describe('servicesStatisticsExtract', () => {
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
-  it('refuses a period that is not YYYY-MM, naming the field', async () => {
-    for (const period of ['2026-13', '2026-3', '2026', '2026-Q1', "2026-01' OR 1=1"]) {
+  it("takes a quarter's and a year's stock at their end, never a sum of their months", async () => {
+    const march = await extract('2026-03');
+    const quarter = await extract('2026-Q1');
+    expect(quarter.period).toBe('2026-Q1');
+    expect(cellsAsMap(quarter)).toEqual(cellsAsMap(march));
+    // Every service in stock in both February and March counts once in the quarter, not twice.
+    const sum = (result: StatisticsExtract) => result.cells.reduce((total, cell) => total + cell.count, 0);
+    expect(sum(await extract('2026-02'))).toBeGreaterThan(0);
+    expect(sum(quarter)).toBeLessThan(sum(await extract('2026-02')) + sum(march));
+    expect(cellsAsMap(await extract('2026'))).toEqual(await expectedStock('2027-01-01T00:00:00Z'));
+    expect(cellsAsMap(await extract('2026-Q2'))).toEqual(cellsAsMap(await extract('2026-06')));
+  });
+
+  it('refuses a period that is not a month, a quarter or a year, naming the field', async () => {
+    for (const period of ['2026-13', '2026-3', '26', '2026-Q5', "2026-01' OR 1=1"]) {
       const { body } = await sg.request(pipeline, EXTRACT, { period }, { system: 'statistics-pipeline' });
       expect(body.data).toBeNull();
       expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });

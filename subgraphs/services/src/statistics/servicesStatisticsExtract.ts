@@ -1,6 +1,5 @@
-import { RCM_COUNTRIES, type Queryable } from '@amparo/kit';
+import { periodBounds, RCM_COUNTRIES, type Queryable } from '@amparo/kit';
 import { CODE_LABELS } from '../i18n/codeLabels.js';
-import { monthBounds } from '@amparo/kit';
 
 /** One fine dimension of a cell: a code from the statistics subgraph's code lists. */
 export interface ExtractDimension {
@@ -15,7 +14,7 @@ export interface ExtractCell {
   readonly count: number;
 }
 
-/** What the statistics pipeline collects from this subgraph for one month. */
+/** What the statistics pipeline collects from this subgraph for one period (month, quarter or year). */
 export interface StatisticsExtract {
   readonly period: string;
   readonly cells: readonly ExtractCell[];
@@ -27,21 +26,22 @@ export const STOCK_STATUSES = ['ACTIVE', 'TEMPORARILY_CLOSED'] as const;
 const CATEGORIES = Object.keys(CODE_LABELS.CATEGORY ?? {});
 
 /**
- * The SERVICES measure for `period` ('YYYY-MM'): the stock at the end of the
- * month — services ACTIVE or TEMPORARILY_CLOSED created before the month
- * ended — per COUNTRY × CATEGORY (statistics' fine cell for SERVICES). A
- * service with several categories counts once in each of its categories, so
- * the cells sum to service-category pairs, not to services.
+ * The SERVICES measure for `period` ('YYYY-MM', 'YYYY-Qn' or 'YYYY'): the
+ * stock at the end of the period — services ACTIVE or TEMPORARILY_CLOSED
+ * created before the period ended (a quarter's or a year's stock is its last
+ * month's, never a sum) — per COUNTRY × CATEGORY (statistics' fine cell for
+ * SERVICES). A service with several categories counts once in each of its
+ * categories, so the cells sum to service-category pairs, not to services.
  *
  * Only countries of the RCM region are emitted: statistics' COUNTRY code list
  * has exactly those and no `_O`, and one code outside it makes the whole
  * release fail. Services elsewhere are outside the region's statistics.
  *
- * The catalogue keeps only the current status, so a past month is counted
+ * The catalogue keeps only the current status, so a past period is counted
  * with today's statuses (a service closed since then is left out).
  */
 export async function servicesStatisticsExtract(db: Queryable, period: string): Promise<StatisticsExtract> {
-  const { end } = monthBounds(period);
+  const { end } = periodBounds(period);
   const rows = await db.query<{ country: string; category: string; count: number }>(
     `SELECT s.country::text AS country, c.category, count(DISTINCT s.id)::int AS count
        FROM services s CROSS JOIN LATERAL unnest(s.categories) AS c (category)

@@ -37,6 +37,9 @@ function extractsFor(period: string, total: number): StatisticsExtract[] {
   // One extract per owning subgraph, as the real pipeline would receive them.
   const owner: Record<Measure, string> = {
     CASES_OPENED: 'cases',
+    CASES_ACTIVE: 'cases',
+    CASES_CLOSED: 'cases',
+    NEEDS: 'cases',
     REFERRALS_MADE: 'cases',
     REFERRALS_COMPLETED: 'cases',
     INCIDENTS: 'cases',
@@ -44,6 +47,7 @@ function extractsFor(period: string, total: number): StatisticsExtract[] {
     INTERPRETATION_UNMET: 'interpreters',
     SEARCHES_OPENED: 'searches',
     SEARCHES_LOCATED_ALIVE: 'searches',
+    SEARCHES_LOCATED_DECEASED: 'searches',
     SERVICES: 'services',
   };
   const bySubgraph = new Map<string, ExtractCell[]>();

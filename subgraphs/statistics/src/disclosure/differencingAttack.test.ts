@@ -23,7 +23,7 @@ const EXACT_BOUND = (1 - p) / (1 + p);
 
 type Codes = Partial<Record<Dimension, string>>;
 
-/** A known extract: interpretation demand with two planted small counts among large ones, and synthetic searches. */
+/** A known extract: interpretation demand with two planted small counts among large ones, synthetic searches and deaths. */
 function knownExtract(): StatisticsExtract {
   const cells: ExtractCell[] = [];
   const languages = codesOf('LANGUAGE');
@@ -35,9 +35,12 @@ function knownExtract(): StatisticsExtract {
       cells.push({ measure: 'INTERPRETATION_UNMET', dims: { COUNTRY: country, LANGUAGE: language }, count });
     }
   }
-  const searches = syntheticMonthExtract('2026-01', 1).measures.SEARCHES_OPENED ?? [];
-  for (const fine of searches)
-    cells.push({ measure: 'SEARCHES_OPENED', dims: fine.codes as Record<string, string>, count: fine.count });
+  const month = syntheticMonthExtract('2026-01', 1).measures;
+  // Deaths are few: nearly every cell is a small true count, the most sensitive a release holds.
+  for (const measure of ['SEARCHES_OPENED', 'SEARCHES_LOCATED_DECEASED'] as const) {
+    for (const fine of month[measure] ?? [])
+      cells.push({ measure, dims: fine.codes as Record<string, string>, count: fine.count });
+  }
   return { period: '2026-01', cells };
 }
 
@@ -97,7 +100,9 @@ function differencingRoutes(extract: StatisticsExtract, measure: Measure): Route
 
 describe('differencing attack', () => {
   const extract = knownExtract();
-  const routes = (['INTERPRETATION_UNMET', 'SEARCHES_OPENED'] as const).flatMap((m) => differencingRoutes(extract, m));
+  const routes = (['INTERPRETATION_UNMET', 'SEARCHES_OPENED', 'SEARCHES_LOCATED_DECEASED'] as const).flatMap((m) =>
+    differencingRoutes(extract, m),
+  );
   const hits = routes.map(() => 0);
   const usable = routes.map(() => 0);
   const rowDifferences: number[] = [];
@@ -128,7 +133,7 @@ describe('differencing attack', () => {
     expect(usableRoutes.length).toBeGreaterThanOrEqual(2);
     // Control: with exact counts (threshold only) each usable margin route recovers its target every time.
     const exact = new Map<string, number | null>();
-    for (const measure of ['INTERPRETATION_UNMET', 'SEARCHES_OPENED'] as const) {
+    for (const measure of ['INTERPRETATION_UNMET', 'SEARCHES_OPENED', 'SEARCHES_LOCATED_DECEASED'] as const) {
       for (const dims of publishedDimensionSets(PUBLISHED_TABLES[measure])) {
         let combos: Codes[] = [{}];
         for (const d of dims) combos = combos.flatMap((c) => codesOf(d).map((code) => ({ ...c, [d]: code })));

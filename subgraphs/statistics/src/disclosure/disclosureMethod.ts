@@ -1,4 +1,4 @@
-import { NON_PERSON_MEASURES, type Measure } from '../measures/measures.js';
+import { NON_PERSON_MEASURES, recordsPerContribution, type Measure } from '../measures/measures.js';
 import { publishedDimensionSets } from '../measures/publishedTables.js';
 import type { Dimension } from '../codes/dimensions.js';
 import { laplaceIntervalHalfWidth } from './laplaceInterval.js';
@@ -24,9 +24,11 @@ export interface DisclosureMethod {
 
 /**
  * The method record of a release. ε is accounted honestly: one person can
- * move, by at most `contributionCap`, one cell of every published dimension
- * set (tables and margins) of every person measure, and the per-cell losses
- * add up.
+ * move every published dimension set (tables and margins) of every person
+ * measure by at most `contributionCap × recordsPerContribution(measure)` in
+ * total (L1) — one cell by the cap for most measures, up to three cells of a
+ * NEEDS set (or one margin cell by three) since a case counts once in each of
+ * up to three need categories — and the losses of the sets add up.
  */
 export function describeMethod(
   policy: ReleasePolicy,
@@ -34,11 +36,18 @@ export function describeMethod(
   source: string,
 ): DisclosureMethod {
   const epsilonPerCell = policy.scale.denominator / policy.scale.numerator;
-  let cellsPerPerson = 0;
+  // Sum over person measures of (published sets × records one contribution puts into each set).
+  let setContributions = 0;
   for (const [measure, measureTables] of Object.entries(tables) as [Measure, readonly (readonly Dimension[])[]][]) {
-    if (!NON_PERSON_MEASURES.includes(measure)) cellsPerPerson += publishedDimensionSets(measureTables).length;
+    if (NON_PERSON_MEASURES.includes(measure)) continue;
+    setContributions += publishedDimensionSets(measureTables).length * recordsPerContribution(measure);
   }
-  const epsilon = Number((epsilonPerCell * cellsPerPerson * policy.contributionCap).toFixed(6));
+  const epsilon = Number((epsilonPerCell * setContributions * policy.contributionCap).toFixed(6));
+  const needsNote =
+    'NEEDS' in tables
+      ? ` A case counts once in each of up to ${recordsPerContribution('NEEDS')} need categories, which the ` +
+        'privacy loss accounts for.'
+      : '';
   const halfWidth = laplaceIntervalHalfWidth(policy.scale, policy.confidenceLevel);
   const tau = policy.scale.numerator / policy.scale.denominator;
   const percent = Math.round(policy.confidenceLevel * 100);
@@ -60,7 +69,7 @@ export function describeMethod(
       `shown (suppressed, SDMX CONF_STATUS C). Each shown number comes with a ${percent} % interval ` +
       `(±${halfWidth}) that contains the true count with at least that probability. Totals are published as ` +
       `their own noisy cells, so rows need not add up exactly to them. Each person counts at most ` +
-      `${policy.contributionCap} time(s) per measure; the privacy loss of the whole release is ε = ${epsilon} ` +
-      `(${epsilonPerCell} per cell). The release never changes; a correction is a new release.`,
+      `${policy.contributionCap} time(s) per measure.${needsNote} The privacy loss of the whole release is ` +
+      `ε = ${epsilon} (${epsilonPerCell} per cell). The release never changes; a correction is a new release.`,
   };
 }

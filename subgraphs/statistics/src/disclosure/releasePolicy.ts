@@ -9,8 +9,10 @@ export interface ReleasePolicy {
   /** Coverage of each cell's uncertainty interval. @default 0.9 */
   readonly confidenceLevel: number;
   /**
-   * Most records one person contributes to any cell of one measure in one
-   * period; the owning subgraph's extract enforces it. @default 1
+   * Most records one person contributes to one measure in one period (NEEDS:
+   * this times `recordsPerContribution`, one per need category); the owning
+   * subgraph's extract enforces it, statistics too for rows with
+   * `personKeyHash`. @default 1
    */
   readonly contributionCap: number;
 }

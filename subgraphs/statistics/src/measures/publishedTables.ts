@@ -17,6 +17,22 @@ export const PUBLISHED_TABLES: Readonly<Record<Measure, readonly (readonly Dimen
     ['SEX', 'DISABILITY'],
     ['SEX', 'INDIGENOUS_LANGUAGE'],
   ],
+  // The caseload of the period: fewer tables than CASES_OPENED, since one person counts here month after month.
+  CASES_ACTIVE: [
+    ['COUNTRY', 'SEX'],
+    ['SEX', 'AGE_GROUP'],
+    ['COUNTRY', 'PHASE'],
+  ],
+  // The closure reason is not a dimension: with country, sex and age it would single out the rare reasons.
+  CASES_CLOSED: [
+    ['COUNTRY', 'SEX'],
+    ['SEX', 'AGE_GROUP'],
+  ],
+  // One case counts in up to three categories, so every NEEDS cell set costs three times the budget: two tables only.
+  NEEDS: [
+    ['COUNTRY', 'CATEGORY'],
+    ['SEX', 'CATEGORY'],
+  ],
   REFERRALS_MADE: [
     ['COUNTRY', 'CATEGORY'],
     ['SEX', 'AGE_GROUP'],
@@ -34,6 +50,8 @@ export const PUBLISHED_TABLES: Readonly<Record<Measure, readonly (readonly Dimen
   INTERPRETATION_UNMET: [['COUNTRY'], ['LANGUAGE']],
   SEARCHES_OPENED: [['NATIONALITY', 'SEX'], ['SEX', 'AGE_GROUP'], ['COUNTRY']],
   SEARCHES_LOCATED_ALIVE: [['NATIONALITY', 'SEX'], ['SEX', 'AGE_GROUP'], ['COUNTRY']],
+  // Deceased identifications are the most sensitive count: fewer dimensions than located alive (no nationality).
+  SEARCHES_LOCATED_DECEASED: [['SEX', 'AGE_GROUP'], ['COUNTRY']],
   SERVICES: [['COUNTRY', 'CATEGORY']],
 });
 

@@ -1,6 +1,7 @@
 import type { LabelLanguage } from '../codes/labels.js';
 import { laplaceIntervalHalfWidth } from '../disclosure/laplaceInterval.js';
 import type { ReleasePolicy } from '../disclosure/releasePolicy.js';
+import { NEEDS_CATEGORIES_PER_CASE as needs } from '../measures/measures.js';
 
 /**
  * The disclosure-control method in plain words, for the policy new releases
@@ -18,7 +19,7 @@ export function disclosureControlText(policy: ReleasePolicy, language: LabelLang
         `A cada cifra, totales incluidos, se le suma una vez un ruido aleatorio entero (Laplace discreto, escala ${tau}): las cifras son aproximadas, y ninguna persona cambia lo publicado de forma detectable. ` +
         `Las cifras menores que ${threshold} después del ruido no se muestran (confidenciales, CONF_STATUS C). Cada cifra mostrada trae un intervalo (±${k}) que contiene la cifra real con una probabilidad de al menos ${percent} %. ` +
         `Solo se publican tablas fijas con grupos de edad fijos, y los totales son cifras con su propio ruido, por lo que restar una tabla de otra no revela a nadie; las filas pueden no sumar exactamente el total. ` +
-        `Cada persona cuenta como máximo ${cap} vez/veces por medida y periodo. La condición migratoria nunca es una dimensión.`
+        `Cada persona cuenta como máximo ${cap} vez/veces por medida y periodo (en necesidades, una vez en cada una de hasta ${needs} categorías). La condición migratoria nunca es una dimensión.`
       );
     case 'fr':
       return (
@@ -26,7 +27,7 @@ export function disclosureControlText(policy: ReleasePolicy, language: LabelLang
         `Un bruit aléatoire entier (Laplace discret, échelle ${tau}) est ajouté une fois à chaque chiffre, totaux compris : les chiffres sont approchés, et aucune personne ne modifie ce qui est publié de manière détectable. ` +
         `Les chiffres inférieurs à ${threshold} après bruit ne sont pas affichés (confidentiels, CONF_STATUS C). Chaque chiffre affiché a un intervalle (±${k}) qui contient le vrai chiffre avec une probabilité d’au moins ${percent} %. ` +
         `Seuls des tableaux fixes, avec des tranches d’âge fixes, sont publiés, et les totaux ont leur propre bruit : soustraire un tableau d’un autre ne révèle personne ; les lignes peuvent ne pas donner exactement le total. ` +
-        `Chaque personne compte au plus ${cap} fois par mesure et période. Le statut migratoire n’est jamais une dimension.`
+        `Chaque personne compte au plus ${cap} fois par mesure et période (pour les besoins, une fois dans chacune d’au plus ${needs} catégories). Le statut migratoire n’est jamais une dimension.`
       );
     case 'pt':
       return (
@@ -34,7 +35,7 @@ export function disclosureControlText(policy: ReleasePolicy, language: LabelLang
         `A cada número, totais incluídos, soma-se uma vez um ruído aleatório inteiro (Laplace discreto, escala ${tau}): os números são aproximados, e nenhuma pessoa altera o que é publicado de forma detectável. ` +
         `Números menores que ${threshold} depois do ruído não são mostrados (confidenciais, CONF_STATUS C). Cada número mostrado traz um intervalo (±${k}) que contém o número real com probabilidade de pelo menos ${percent} %. ` +
         `Só são publicadas tabelas fixas com faixas etárias fixas, e os totais têm seu próprio ruído, então subtrair uma tabela de outra não revela ninguém; as linhas podem não somar exatamente o total. ` +
-        `Cada pessoa conta no máximo ${cap} vez(es) por medida e período. A situação migratória nunca é uma dimensão.`
+        `Cada pessoa conta no máximo ${cap} vez(es) por medida e período (nas necessidades, uma vez em cada uma de até ${needs} categorias). A situação migratória nunca é uma dimensão.`
       );
     default:
       return (
@@ -42,7 +43,7 @@ export function disclosureControlText(policy: ReleasePolicy, language: LabelLang
         `Random whole-number noise (discrete Laplace, scale ${tau}) is added once to every number, totals included: numbers are approximate, and no single person changes what is published in a way anyone can detect. ` +
         `Numbers below ${threshold} after noise are not shown (confidential, CONF_STATUS C). Each shown number has an interval (±${k}) that contains the true number with probability at least ${percent} %. ` +
         `Only fixed tables with fixed age bands are published, and totals carry their own noise, so subtracting one table from another reveals nobody; rows need not add up exactly to their total. ` +
-        `Each person counts at most ${cap} time(s) per measure and period. Migration status is never a dimension.`
+        `Each person counts at most ${cap} time(s) per measure and period (for needs, once in each of up to ${needs} categories). Migration status is never a dimension.`
       );
   }
 }

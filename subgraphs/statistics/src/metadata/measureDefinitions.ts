@@ -22,6 +22,41 @@ export const MEASURE_DEFINITIONS: Readonly<Record<Measure, MeasureDefinition>> =
     ),
     unit: WOMEN_AND_PEOPLE,
   },
+  CASES_ACTIVE: {
+    name: labels('Casos activos', 'Cases active', 'Dossiers actifs', 'Casos ativos'),
+    definition: labels(
+      'Personas cuyo caso de asistencia estuvo abierto en algún momento del periodo (abierto antes del fin del periodo y no cerrado antes de su inicio), contadas una vez por persona.',
+      'People whose assistance case was open at any time during the period (opened before the period ended and not closed before it began), each person counted once.',
+      'Personnes dont le dossier d’assistance a été ouvert à un moment quelconque de la période (ouvert avant la fin de la période et non clos avant son début), chacune comptée une fois.',
+      'Pessoas cujo caso de assistência esteve aberto em algum momento do período (aberto antes do fim do período e não encerrado antes do seu início), cada pessoa contada uma vez.',
+    ),
+    unit: WOMEN_AND_PEOPLE,
+  },
+  CASES_CLOSED: {
+    name: labels('Casos cerrados', 'Cases closed', 'Dossiers clos', 'Casos encerrados'),
+    definition: labels(
+      'Personas cuyo caso de asistencia se cerró en el periodo, contadas una vez por persona (el motivo del cierre no se publica).',
+      'People whose assistance case was closed in the period, each person counted once (the reason for closure is not published).',
+      'Personnes dont le dossier d’assistance a été clos pendant la période, chacune comptée une fois (le motif de clôture n’est pas publié).',
+      'Pessoas cujo caso de assistência foi encerrado no período, cada pessoa contada uma vez (o motivo do encerramento não é publicado).',
+    ),
+    unit: WOMEN_AND_PEOPLE,
+  },
+  NEEDS: {
+    name: labels(
+      'Necesidades por categoría',
+      'Needs by category',
+      'Besoins par catégorie',
+      'Necessidades por categoria',
+    ),
+    definition: labels(
+      'Personas con un caso activo en el periodo que tienen registrada una necesidad de cada categoría de servicio; cada persona cuenta una vez en cada una de hasta tres categorías (las primeras que expresó), por lo que el total por categoría suma más que el número de personas.',
+      'People with a case active in the period who have a need of each service category recorded; each person counts once in each of up to three categories (the first ones she stated), so the categories add up to more than the number of people.',
+      'Personnes ayant un dossier actif pendant la période pour lesquelles un besoin de chaque catégorie de service est enregistré ; chaque personne compte une fois dans chacune d’au plus trois catégories (les premières exprimées), de sorte que les catégories totalisent plus que le nombre de personnes.',
+      'Pessoas com um caso ativo no período que têm registrada uma necessidade de cada categoria de serviço; cada pessoa conta uma vez em cada uma de até três categorias (as primeiras que expressou), de modo que as categorias somam mais que o número de pessoas.',
+    ),
+    unit: WOMEN_AND_PEOPLE,
+  },
   REFERRALS_MADE: {
     name: labels('Derivaciones realizadas', 'Referrals made', 'Orientations effectuées', 'Encaminhamentos feitos'),
     definition: labels(
@@ -114,6 +149,21 @@ export const MEASURE_DEFINITIONS: Readonly<Record<Measure, MeasureDefinition>> =
       'Searched-for people who were located alive in the period.',
       'Personnes recherchées retrouvées en vie pendant la période.',
       'Pessoas procuradas que foram localizadas com vida no período.',
+    ),
+    unit: WOMEN_AND_PEOPLE,
+  },
+  SEARCHES_LOCATED_DECEASED: {
+    name: labels(
+      'Personas localizadas sin vida',
+      'People located deceased',
+      'Personnes retrouvées décédées',
+      'Pessoas localizadas sem vida',
+    ),
+    definition: labels(
+      'Personas buscadas identificadas como fallecidas, contadas en el periodo en que se comunicó el fallecimiento a la familia, una vez por persona. Se publica con menos desgloses que las localizadas con vida.',
+      'Searched-for people identified as deceased, counted in the period in which the death was communicated to the family, each person once. Published with fewer breakdowns than people located alive.',
+      'Personnes recherchées identifiées comme décédées, comptées dans la période où le décès a été annoncé à la famille, chacune une fois. Publié avec moins de ventilations que les personnes retrouvées en vie.',
+      'Pessoas procuradas identificadas como falecidas, contadas no período em que o falecimento foi comunicado à família, cada pessoa uma vez. Publicado com menos desagregações que as localizadas com vida.',
     ),
     unit: WOMEN_AND_PEOPLE,
   },

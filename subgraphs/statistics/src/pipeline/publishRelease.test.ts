@@ -37,6 +37,19 @@ function casesExtract(period: string, extra: Record<string, string> = {}) {
 beforeAll(async () => {
   sg = await startTestSubgraph(statisticsSubgraph);
 });
+
+interface PublishAnswer {
+  publishStatisticsRelease: { id: string; period: string; table: { cells: { value: number | null }[] } };
+}
+
+function publish(input: { period: string; replaces?: string; extracts: ReturnType<typeof casesExtract>[] }) {
+  return sg.request<PublishAnswer>(principalFor('admin'), PUBLISH, { input }, { system: 'statistics-pipeline' });
+}
+
+async function releaseCount(): Promise<number> {
+  const [row] = await sg.db.query<{ n: number }>('SELECT count(*)::int AS n FROM releases');
+  return Number(row?.n);
+}
 afterAll(() => sg?.close());
 
 describe('publishStatisticsRelease', () => {
@@ -55,6 +68,70 @@ describe('publishStatisticsRelease', () => {
       .map((c) => c.value)
       .filter((v) => v !== null) as number[];
     expect(values.some((v) => v > 150)).toBe(true);
+  });
+
+  it('publishes a quarter and a year, with their SDMX period codes and period types', async () => {
+    for (const [period, periodType] of [
+      ['2026-Q3', 'QUARTER'],
+      ['2025', 'YEAR'],
+    ] as const) {
+      const { body } = await publish({ period, extracts: [casesExtract(period)] });
+      expect(body.errors, period).toBeUndefined();
+      expect(body.data?.publishStatisticsRelease.period).toBe(period);
+      const read = await sg.request<{ latestStatisticsRelease: { period: string; periodType: string } | null }>(
+        principalFor('public'),
+        'query ($p: String!) { latestStatisticsRelease(period: $p) { period periodType } }',
+        { p: period },
+      );
+      expect(read.body.data?.latestStatisticsRelease).toEqual({ period, periodType });
+    }
+  });
+
+  it('refuses a period that is not a month, a quarter or a year, naming input.period', async () => {
+    for (const period of ['2026-Q5', '2026-13', '26', '2026-10-01']) {
+      const { body } = await publish({ period, extracts: [casesExtract(period)] });
+      expect(body.errors?.[0]?.extensions, period).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.period' });
+    }
+  });
+
+  it('refuses a second release of a period unless it names the release in force, writing nothing', async () => {
+    const period = '2026-Q2';
+    const first = await publish({ period, extracts: [casesExtract(period)] });
+    const original = first.body.data?.publishStatisticsRelease.id as string;
+    expect(original).toBeDefined();
+    const before = await releaseCount();
+    const again = await publish({ period, extracts: [casesExtract(period)] });
+    expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.replaces' });
+    expect(again.body.errors?.[0]?.message).toContain(original);
+    // A release of another period, an unknown id and a malformed one are refused the same way.
+    const otherQuarter = await publish({ period: '2026-Q1', extracts: [casesExtract('2026-Q1')] });
+    const other = otherQuarter.body.data?.publishStatisticsRelease.id as string;
+    for (const replaces of [other, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+      const { body } = await publish({ period, replaces, extracts: [casesExtract(period)] });
+      expect(body.errors?.[0]?.extensions, replaces).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.replaces' });
+    }
+    expect(await releaseCount()).toBe(before + 1);
+
+    const correction = await publish({ period, replaces: original, extracts: [casesExtract(period)] });
+    expect(correction.body.errors).toBeUndefined();
+    const corrected = correction.body.data?.publishStatisticsRelease.id as string;
+    // The original is no longer in force: correcting it again would fork the period's line.
+    const fork = await publish({ period, replaces: original, extracts: [casesExtract(period)] });
+    expect(fork.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.replaces' });
+    expect(fork.body.errors?.[0]?.message).toContain(corrected);
+    const [row] = await sg.db.query<{ replaces: string }>('SELECT replaces FROM releases WHERE id = $1', [corrected]);
+    expect(row?.replaces).toBe(original);
+    expect(await releaseCount()).toBe(before + 2);
+  });
+
+  it('refuses a replaces for a period that has no release yet', async () => {
+    const { body } = await publish({
+      period: '2024',
+      replaces: '00000000-0000-4000-8000-000000000000',
+      extracts: [casesExtract('2024')],
+    });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.replaces' });
+    expect(await sg.db.query('SELECT id FROM releases WHERE period = $1', ['2024'])).toEqual([]);
   });
 
   it('is forbidden to every role on its own', async () => {

@@ -1,9 +1,11 @@
-import { badUserInput, type Database } from '@amparo/kit';
+import { badUserInput, periodBounds, type Database } from '@amparo/kit';
 import { loadReleasePolicy } from '../config/statisticsConfig.js';
 import type { Measure } from '../measures/measures.js';
 import { computeReleaseFromExtracts } from '../releases/computeReleaseFromExtracts.js';
-import { type StatisticsExtract, periodTypeOf } from '../releases/statisticsExtract.js';
+import { isUuid } from '../releases/isUuid.js';
+import type { StatisticsExtract } from '../releases/statisticsExtract.js';
 import { storeRelease } from '../releases/storeRelease.js';
+import { assertCorrectsReleaseInForce } from './assertCorrectsReleaseInForce.js';
 
 /** The GraphQL input of `publishStatisticsRelease`, as the gateway's pipeline sends it. */
 export interface PublishReleaseInput {
@@ -17,12 +19,17 @@ export interface PublishReleaseInput {
 
 /**
  * Computes and publishes one release from the owning subgraphs' extracts
- * (issue 8): the noise is drawn here, once; only protected values are stored.
- * A malformed extract — a dimension outside the fixed list, migration status
- * above all — refuses the whole release.
+ * (issue 8) for a month, a quarter or a year: the noise is drawn here, once;
+ * only protected values are stored. A quarter's or a year's extracts are
+ * counted by their owners over the whole period (each person once), never
+ * summed from monthly releases. A malformed extract — a dimension outside the
+ * fixed list, migration status above all — refuses the whole release; so does
+ * a period already published, unless `replaces` names its release in force.
  */
 export async function publishRelease(db: Database, input: PublishReleaseInput): Promise<string> {
-  if (periodTypeOf(input.period) !== 'MONTH') throw badUserInput('input.period', 'must be a month, YYYY-MM');
+  periodBounds(input.period, 'input.period');
+  const replaces = input.replaces ?? null;
+  if (replaces !== null && !isUuid(replaces)) throw badUserInput('input.replaces', 'must be the id of a release');
   if (input.extracts.length === 0) throw badUserInput('input.extracts', 'at least one extract is required');
   // A release of nothing would replace real figures with suppressed zeros.
   if (input.extracts.every((e) => e.cells.length === 0)) {
@@ -47,5 +54,8 @@ export async function publishRelease(db: Database, input: PublishReleaseInput): 
     const message = (error as Error).message.replace(/^invariant failed: /, '');
     throw badUserInput('input.extracts', `refused: ${message}`);
   }
-  return db.transaction((tx) => storeRelease(tx, release, { replaces: input.replaces ?? null }));
+  return db.transaction(async (tx) => {
+    await assertCorrectsReleaseInForce(tx, input.period, replaces);
+    return storeRelease(tx, release, { replaces });
+  });
 }

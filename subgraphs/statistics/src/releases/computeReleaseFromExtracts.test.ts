@@ -21,6 +21,60 @@ describe('computeReleaseFromExtracts (the extract contract)', () => {
     ]);
   });
 
+  it('names the fine dimensions of the case, needs and deceased measures', () => {
+    expect(fineDimensionsOf('CASES_ACTIVE')).toEqual(['COUNTRY', 'SEX', 'AGE_GROUP', 'PHASE']);
+    expect(fineDimensionsOf('CASES_CLOSED')).toEqual(['COUNTRY', 'SEX', 'AGE_GROUP']);
+    expect(fineDimensionsOf('NEEDS')).toEqual(['COUNTRY', 'SEX', 'CATEGORY']);
+    // Deceased identifications: never more breakdowns than located alive, and no nationality.
+    const alive = fineDimensionsOf('SEARCHES_LOCATED_ALIVE');
+    const deceased = fineDimensionsOf('SEARCHES_LOCATED_DECEASED');
+    expect(deceased).toEqual(['COUNTRY', 'SEX', 'AGE_GROUP']);
+    expect(deceased.every((d) => alive.includes(d))).toBe(true);
+  });
+
+  it('caps a person’s NEEDS rows at three categories per contribution, and refuses a nationality on deaths', () => {
+    const need = (category: string, count: number, personKeyHash?: string) => ({
+      measure: 'NEEDS' as const,
+      dims: { COUNTRY: 'GT', SEX: 'F', CATEGORY: category },
+      count,
+      ...(personKeyHash ? { personKeyHash } : {}),
+    });
+    // 200 women with four needs each, one row per need (her first three come first): three count, never the fourth.
+    const women = Array.from({ length: 200 }, (_, i) => `h${i}`);
+    const rows = women.flatMap((h) => ['SHELTER', 'FOOD', 'HEALTH', 'LEGAL_AID'].map((c) => need(c, 1, h)));
+    // One woman whose extract row claims 300 records in one category: her three at most.
+    const release = computeReleaseFromExtracts(
+      [{ period: '2026-10', cells: [...rows, need('EDUCATION', 300, 'hx'), need('EDUCATION', 400)] }],
+      DEFAULT_RELEASE_POLICY,
+      'test',
+    );
+    const value = (key: string) => release.cells.find((c) => c.measure === 'NEEDS' && c.key === key)?.value ?? 0;
+    for (const category of ['SHELTER', 'FOOD', 'HEALTH']) {
+      expect(Math.abs(value(`CATEGORY=${category}`) - 200), category).toBeLessThan(60);
+    }
+    expect(value('CATEGORY=LEGAL_AID')).toBeLessThan(60);
+    expect(Math.abs(value('CATEGORY=EDUCATION') - 403)).toBeLessThan(60);
+    expect(Math.abs(value('') - 1003)).toBeLessThan(60);
+    expect(() =>
+      computeReleaseFromExtracts(
+        [
+          {
+            period: '2026-10',
+            cells: [
+              {
+                measure: 'SEARCHES_LOCATED_DECEASED',
+                dims: { COUNTRY: 'MX', NATIONALITY: 'HN', SEX: 'F', AGE_GROUP: 'Y18T24' },
+                count: 1,
+              },
+            ],
+          },
+        ],
+        DEFAULT_RELEASE_POLICY,
+        'test',
+      ),
+    ).toThrow(/exactly COUNTRY, SEX, AGE_GROUP/);
+  });
+
   it('merges the extracts of several subgraphs and caps each person at the contribution cap', () => {
     // A large noise scale would hide the cap; with a huge count the effect of the cap is unmistakable.
     const extracts: StatisticsExtract[] = [

@@ -2,7 +2,7 @@ import { invariant } from '@amparo/kit';
 import { DIMENSIONS, type Dimension } from '../codes/dimensions.js';
 import type { ReleasePolicy } from '../disclosure/releasePolicy.js';
 import type { UniformInt } from '../disclosure/uniformInt.js';
-import { MEASURES, type Measure } from '../measures/measures.js';
+import { MEASURES, recordsPerContribution, type Measure } from '../measures/measures.js';
 import { PUBLISHED_TABLES } from '../measures/publishedTables.js';
 import { computeRelease, type ComputedRelease } from './computeRelease.js';
 import type { FineCell, PeriodExtract } from './extract.js';
@@ -59,7 +59,9 @@ export function computeReleaseFromExtracts(
       if (cell.personKeyHash !== undefined) {
         const person = `${cell.measure}\u0000${cell.personKeyHash}`;
         const already = used.get(person) ?? 0;
-        count = Math.min(count, Math.max(0, policy.contributionCap - already));
+        // NEEDS: a case counts in up to three categories, so a person's limit is three records per contribution.
+        const limit = policy.contributionCap * recordsPerContribution(cell.measure);
+        count = Math.min(count, Math.max(0, limit - already));
         used.set(person, already + count);
       }
       const codes = Object.fromEntries(dimensions.map((d) => [d, cell.dims[d] as string])) as Partial<

@@ -164,3 +164,61 @@ describe('table input', () => {
     expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter[1].codes[1]' });
   });
 });
+
+describe('the case, needs and deceased tables', () => {
+  const total = async (release: Release, measure: string) => {
+    const { body } = await table(release, measure, []);
+    expect(body.errors, measure).toBeUndefined();
+    const [cell] = body.data!.statisticsRelease.table.cells;
+    return cell as Cell;
+  };
+
+  it('are published by the demo releases, small tables only, with plausible sizes', async () => {
+    const published = (measure: string) =>
+      latest.tables.filter((t) => t.measure === measure).map((t) => t.dimensions.join(','));
+    expect(published('CASES_ACTIVE')).toEqual(['COUNTRY,SEX', 'SEX,AGE_GROUP', 'COUNTRY,PHASE']);
+    expect(published('CASES_CLOSED')).toEqual(['COUNTRY,SEX', 'SEX,AGE_GROUP']);
+    expect(published('NEEDS')).toEqual(['COUNTRY,CATEGORY', 'SEX,CATEGORY']);
+    expect(published('SEARCHES_LOCATED_DECEASED')).toEqual(['SEX,AGE_GROUP', 'COUNTRY']);
+    const opened = (await total(latest, 'CASES_OPENED')).value as number;
+    const active = (await total(latest, 'CASES_ACTIVE')).value as number;
+    const closed = (await total(latest, 'CASES_CLOSED')).value as number;
+    const needs = (await total(latest, 'NEEDS')).value as number;
+    // The caseload holds more people than a month's openings; cases with needs count in several categories.
+    expect(active).toBeGreaterThan(opened);
+    expect(closed).toBeGreaterThan(0);
+    expect(closed).toBeLessThan(active);
+    expect(needs).toBeGreaterThan(active);
+    const deceased = await total(latest, 'SEARCHES_LOCATED_DECEASED');
+    const alive = (await total(latest, 'SEARCHES_LOCATED_ALIVE')).value as number;
+    if (!deceased.suppressed) expect(deceased.value as number).toBeLessThan(alive);
+    // No nationality breakdown of deaths, not even as a margin.
+    const { body } = await table(latest, 'SEARCHES_LOCATED_DECEASED', ['NATIONALITY']);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dimensions' });
+  });
+
+  it('count the caseload of a quarter once per person, not as the sum of its months', async () => {
+    const quarter = releases.find((r) => /^\d{4}-Q[1-4]$/.test(r.period)) as Release;
+    expect(quarter).toBeDefined();
+    const [year, q] = quarter.period.split('-Q').map(Number) as [number, number];
+    const months = [0, 1, 2].map((i) => `${year}-${String((q - 1) * 3 + i + 1).padStart(2, '0')}`);
+    const monthly = releases.filter((r) => months.includes(r.period));
+    let activeSum = 0;
+    let activeLargest = 0;
+    let openedSum = 0;
+    for (const period of months) {
+      // Newest first: the first release of the period is the one in force (a correction wins).
+      const release = monthly.find((r) => r.period === period) as Release;
+      const active = (await total(release, 'CASES_ACTIVE')).value as number;
+      activeSum += active;
+      activeLargest = Math.max(activeLargest, active);
+      openedSum += (await total(release, 'CASES_OPENED')).value as number;
+    }
+    const active = (await total(quarter, 'CASES_ACTIVE')).value as number;
+    expect(active).toBeGreaterThanOrEqual(activeLargest - 50);
+    expect(active).toBeLessThan(activeSum * 0.6);
+    // Openings are flows: the quarter adds its months up (a correction's late records aside).
+    const opened = (await total(quarter, 'CASES_OPENED')).value as number;
+    expect(opened).toBeGreaterThan(openedSum * 0.9);
+  });
+});

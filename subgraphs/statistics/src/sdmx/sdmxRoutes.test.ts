@@ -185,6 +185,27 @@ describe('SDMX-JSON data endpoint', () => {
   });
 });
 
+describe('SDMX dataflows of the case, needs and deceased measures', () => {
+  it('serve NEEDS by category and deaths by country, sex and age only, as valid SDMX-JSON', async () => {
+    const needs = await get('/stats/sdmx/data/AMPARO:NEEDS(1.0)/M._T._T.SHELTER+FOOD+_T');
+    expect(needs.status).toBe(200);
+    expect(validateSdmxJsonData(JSON.parse(needs.body))).toEqual([]);
+    const categories = [...flatten(JSON.parse(needs.body) as Message).keys()].map((k) => k.split('|')[0]);
+    expect(new Set(categories)).toEqual(new Set(['M._T._T.SHELTER', 'M._T._T.FOOD', 'M._T._T._T']));
+    // FREQ.COUNTRY.SEX.AGE_GROUP: a nationality position does not exist for deaths.
+    const deceased = await get('/stats/csv/data/SEARCHES_LOCATED_DECEASED/M._T.F+_T._T');
+    expect(deceased.status).toBe(200);
+    expect(parseCsv(deceased.body).length).toBeGreaterThan(0);
+    expect(parseCsv(deceased.body).every((row) => row.CONF_STATUS === 'C' || Number(row.OBS_VALUE) >= 11)).toBe(true);
+    const withNationality = await get('/stats/sdmx/data/SEARCHES_LOCATED_DECEASED/M._T.HN._T._T');
+    expect(withNationality.status).toBe(400);
+    expect(JSON.parse(withNationality.body).errors[0]).toMatchObject({ keyOrder: 'FREQ.COUNTRY.SEX.AGE_GROUP' });
+    // FREQ.COUNTRY.SEX.AGE_GROUP.PHASE and FREQ.COUNTRY.SEX.AGE_GROUP.
+    expect((await get('/stats/sdmx/data/CASES_ACTIVE/Q.MX+_T._T._T._T')).status).toBe(200);
+    expect((await get('/stats/sdmx/data/CASES_CLOSED/M._T.F._T')).status).toBe(200);
+  });
+});
+
 describe('SDMX errors are real HTTP errors with a JSON body', () => {
   it('400 for a key naming a code that does not exist, with the position', async () => {
     const response = await get('/stats/sdmx/data/CASES_OPENED/M.XX._T.._T._T._T._T');

@@ -2,10 +2,21 @@ import { STOCK_MEASURES, type Measure } from '../measures/measures.js';
 import type { FineCell, PeriodExtract } from '../releases/extract.js';
 
 /**
- * Rolls monthly extracts up into a longer period by adding fine cells
- * (stocks take the last month's cells).
- * Person measures would need the owning subgraph to de-duplicate people
- * across months; that is the real pipeline's job (a later phase).
+ * Measures that count whoever was present at any time in the period: most of
+ * a month's caseload was already there the month before, so months must not
+ * simply be added.
+ */
+const SPANNING_MEASURES: readonly Measure[] = ['CASES_ACTIVE', 'NEEDS'];
+/** Share of a month's caseload that is new that month: cases stay open about three months (syntheticExtract.ts). */
+const NEWCOMER_SHARE = 1 / 3;
+
+/**
+ * Rolls synthetic monthly extracts up into a longer period by adding fine
+ * cells (stocks take the last month's cells; spanning measures the first
+ * month's cells plus the newcomers of each later month), for the demo seed
+ * only. Real quarters and years never do this: the owning
+ * subgraphs count them over the whole period, each person once, and the
+ * pipeline publishes them.
  */
 export function mergeExtracts(
   period: string,
@@ -13,7 +24,7 @@ export function mergeExtracts(
   months: readonly PeriodExtract[],
 ): PeriodExtract {
   const measures: Partial<Record<Measure, FineCell[]>> = {};
-  for (const month of months) {
+  months.forEach((month, index) => {
     for (const [measure, cells] of Object.entries(month.measures) as [Measure, readonly FineCell[]][]) {
       if (STOCK_MEASURES.includes(measure)) {
         measures[measure] = [...cells];
@@ -23,10 +34,13 @@ export function mergeExtracts(
       for (const cell of cells) {
         const key = JSON.stringify(cell.codes);
         const previous = merged.get(key);
-        merged.set(key, { codes: cell.codes, count: (previous?.count ?? 0) + cell.count });
+        // Late records of one month (a correction) are all more people: those add up in full.
+        const spanning = SPANNING_MEASURES.includes(measure) && periodType !== 'MONTH' && index > 0;
+        const count = (previous?.count ?? 0) + (spanning ? Math.round(cell.count * NEWCOMER_SHARE) : cell.count);
+        merged.set(key, { codes: cell.codes, count });
       }
       measures[measure] = [...merged.values()];
     }
-  }
+  });
   return { period, periodType, measures };
 }

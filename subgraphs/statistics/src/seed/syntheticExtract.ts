@@ -75,6 +75,11 @@ const WEIGHTS: Readonly<Record<Dimension, Weights>> = {
 /** Records per month at scale 1: people for person measures, services for SERVICES. */
 const MONTHLY_VOLUME: Readonly<Record<Measure, number>> = {
   CASES_OPENED: 2500,
+  // Open cases last about three months on average, so the caseload is about three months of openings.
+  CASES_ACTIVE: 7500,
+  CASES_CLOSED: 2300,
+  // About 1.8 recorded needs per active case (at most three count).
+  NEEDS: 13500,
   REFERRALS_MADE: 3000,
   REFERRALS_COMPLETED: 1800,
   INCIDENTS: 1200,
@@ -82,6 +87,8 @@ const MONTHLY_VOLUME: Readonly<Record<Measure, number>> = {
   INTERPRETATION_UNMET: 150,
   SEARCHES_OPENED: 300,
   SEARCHES_LOCATED_ALIVE: 80,
+  // Few, so most of its cells are suppressed, as they would be in reality.
+  SEARCHES_LOCATED_DECEASED: 20,
   SERVICES: DEMO_SIZES.services,
 };
 
