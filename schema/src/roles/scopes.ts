@@ -22,6 +22,8 @@ export const SCOPES = [
   'organizations:admin',
   'self:data',
   'statistics:extract',
+  'cases:findable:extract',
+  'searches:findable:sync',
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];
@@ -63,6 +65,11 @@ export function scopesForRole(role: Role): readonly Scope[] {
 export const SYSTEM_JOBS = {
   /** Collects de-identified extracts and publishes statistics releases. */
   'statistics-pipeline': ['statistics:extract', 'statistics:read'],
+  /**
+   * Carries the people assisted in cases who consented to be found
+   * (TO_BE_FOUND) into the searches subgraph as found-person records.
+   */
+  'findability-sync': ['cases:findable:extract', 'searches:findable:sync'],
 } as const satisfies Record<string, readonly Scope[]>;
 
 export type SystemJob = keyof typeof SYSTEM_JOBS;

@@ -4,7 +4,9 @@ import { activeConsentTo, caseReader, visibleCases } from './access/caseReader.j
 import { CASE_COLUMNS, toCase, type CaseRow } from './cases/caseRow.js';
 import { CONSENT_COLUMNS, toConsent, type ConsentRow } from './consent/consentRow.js';
 import { redactCase } from './consent/redactCase.js';
+import { FAMILY_MEMBER_COLUMNS, toFamilyMember, type FamilyMemberRow } from './family/familyMemberRow.js';
 import { INCIDENT_COLUMNS, toIncident, type IncidentRow } from './incidents/incidentRow.js';
+import { CASE_NOTE_COLUMNS, toCaseNote, type CaseNoteRow } from './notes/caseNoteRow.js';
 import { REFERRAL_COLUMNS, toReferral, type ReferralRow } from './referrals/referralRow.js';
 
 /**
@@ -80,6 +82,51 @@ export function createCasesLoaders(db: Database, claims: VerifiedInternalClaims)
               )
             ).map(toIncident),
       (i) => i.caseId,
+    ),
+    // The owning organisation, or an organisation holding an active consent that shares FAMILY;
+    // the Case resolver withholds them too unless she may see FAMILY.
+    familyMembersOfCase: groupedLoader(
+      async (caseIds: readonly string[]) =>
+        none
+          ? []
+          : (
+              await db.query<FamilyMemberRow>(
+                `SELECT ${FAMILY_MEMBER_COLUMNS} FROM family_members f JOIN cases c ON c.id = f.case_id
+                 WHERE f.case_id = ANY($1::uuid[]) AND (${visible.owned} OR EXISTS (
+                   SELECT 1 FROM consents k WHERE k.case_id = c.id AND ${activeConsentTo('$3')}
+                     AND 'FAMILY' = ANY(k.sections)))
+                 ORDER BY f.recorded_at, f.id`,
+                [caseIds, ...params],
+              )
+            ).map((row) => toFamilyMember(row)),
+      (f) => f.caseId,
+    ),
+    // Working notes and assignments belong to the owning organisation only: no consent shares them.
+    notesOfCase: groupedLoader(
+      async (caseIds: readonly string[]) =>
+        reader.owner === null
+          ? []
+          : (
+              await db.query<CaseNoteRow>(
+                `SELECT ${CASE_NOTE_COLUMNS} FROM case_notes n JOIN cases c ON c.id = n.case_id
+                 WHERE n.case_id = ANY($1::uuid[]) AND c.organization_id = $2::uuid
+                 ORDER BY n.created_at DESC, n.id DESC`,
+                [caseIds, reader.owner],
+              )
+            ).map(toCaseNote),
+      (n) => n.caseId,
+    ),
+    assignedCaseworkersOfCase: groupedLoader(
+      async (caseIds: readonly string[]) =>
+        reader.owner === null
+          ? []
+          : await db.query<{ case_id: string; caseworker: string }>(
+              `SELECT a.case_id, a.caseworker FROM case_assignments a JOIN cases c ON c.id = a.case_id
+               WHERE a.case_id = ANY($1::uuid[]) AND c.organization_id = $2::uuid
+               ORDER BY a.assigned_at, a.caseworker`,
+              [caseIds, reader.owner],
+            ),
+      (a) => a.case_id,
     ),
     // Service ids to which a case of the caller's organisation has an accepted (or completed) referral: one query for many ids.
     acceptedReferralService: keyedLoader(

@@ -10,12 +10,15 @@ import { CASE_COLUMNS, toCase, type Case, type CaseRow } from './caseRow.js';
  * with it through an active consent (`whose: 'shared'`, redacted to the
  * consented sections). `organizationId` null means the caller may read none:
  * she gets an empty connection, the same answer as an organisation with none.
+ * `assignedTo`, a caseworker's token subject, keeps only the cases she is
+ * assigned to ("my cases").
  */
 export async function listCases(
   db: Queryable,
   organizationId: string | null,
   args: { status?: string | null; first?: number | null; after?: string | null },
   whose: 'owned' | 'shared' = 'owned',
+  assignedTo: string | null = null,
 ): Promise<Connection<Case>> {
   // Input is checked before access, so that bad input is reported the same way to everyone.
   const size = pageSize(args.first);
@@ -30,6 +33,10 @@ export async function listCases(
   const visible = visibleCases('$1', '$1');
   const where = whose === 'owned' ? [visible.owned] : [`c.organization_id <> $1::uuid`, visible.shared];
   if (args.status) where.push(`c.status = ${param(args.status)}`);
+  if (assignedTo !== null) {
+    const me = param(assignedTo);
+    where.push(`EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = c.id AND a.caseworker = ${me})`);
+  }
   const countSql = `SELECT count(*) AS n FROM cases c WHERE ${where.join(' AND ')}`;
   const countParams = [...params];
   if (after) where.push(`(c.opened_at, c.id) < (${param(after.openedAt)}::timestamptz, ${param(after.id)}::uuid)`);

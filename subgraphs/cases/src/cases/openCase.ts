@@ -9,8 +9,9 @@ import { newReferenceCode } from './referenceCode.js';
 import { validateCaseInput, type CaseInput } from './validateCaseInput.js';
 
 /**
- * Opens a case owned by the caller's organisation: the row and its WRITE
- * audit event in one transaction, so neither exists without the other.
+ * Opens a case owned by the caller's organisation and assigns her to it: the
+ * rows and their WRITE audit event in one transaction, so none exists without
+ * the others.
  */
 export async function openCase(ctx: SubgraphContext<unknown>, input: CaseInput): Promise<Case> {
   const valid = validateCaseInput(input);
@@ -32,7 +33,14 @@ export async function openCase(ctx: SubgraphContext<unknown>, input: CaseInput):
        RETURNING ${CASE_COLUMNS}`,
       Object.values(columns),
     );
-    await appendAuditEvents(tx, 'cases', [caseWriteEvent(ctx, 'Case', [id], ['openCase', ...valid.fields])]);
+    // The caseworker who opens the case is its first assigned caseworker.
+    await tx.query('INSERT INTO case_assignments (case_id, caseworker, assigned_by) VALUES ($1, $2, $2)', [
+      id,
+      ctx.principal.sub,
+    ]);
+    await appendAuditEvents(tx, 'cases', [
+      caseWriteEvent(ctx, 'Case', [id], ['openCase', 'assignedCaseworkers', ...valid.fields]),
+    ]);
     return toCase(row as CaseRow);
   });
 }

@@ -1,7 +1,14 @@
 import type { Case } from '../cases/caseRow.js';
 
 /** Sections of a case a consent can share. */
-export const CASE_SECTIONS = ['IDENTITY', 'INTAKE_STATEMENT', 'NEEDS', 'INCIDENTS', 'MIGRATION_STATUS'] as const;
+export const CASE_SECTIONS = [
+  'IDENTITY',
+  'INTAKE_STATEMENT',
+  'NEEDS',
+  'INCIDENTS',
+  'FAMILY',
+  'MIGRATION_STATUS',
+] as const;
 export type CaseSection = (typeof CASE_SECTIONS)[number];
 
 /**
@@ -10,7 +17,9 @@ export type CaseSection = (typeof CASE_SECTIONS)[number];
  * so no resolver can hand out a field the consent does not cover. Sex,
  * languages, country, phase and presumedMinor stay: a service needs them to
  * help at all (and to bring an interpreter), and the protections for children
- * must follow her.
+ * must follow her. Lists loaded apart follow the same rule in their
+ * resolvers: incidents and family members only with their section; notes
+ * and assigned caseworkers never (they belong to the owning organisation).
  */
 export function redactCase(c: Case, sharedSections: readonly string[] | null): Case {
   if (sharedSections === null) return c;

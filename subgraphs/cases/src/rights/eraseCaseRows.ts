@@ -16,6 +16,9 @@ const AGE_GROUP = `CASE WHEN (${AGE_AT_OPENING}) IS NULL THEN 'UNKNOWN'
  * paper no longer leads anywhere). Country, phase, sex, age group and needs stay
  * for statistics; the case is closed and marked erased. Its consents are
  * revoked and their purpose text cleared; referrals keep service and status.
+ * Her family members and the case's working notes are deleted outright:
+ * nothing in them is needed for statistics. Assignments stay (they name
+ * caseworkers, not her).
  * Returns the ids actually erased (already erased ones are skipped).
  */
 export async function eraseCaseRows(tx: Queryable, ids: readonly string[]): Promise<string[]> {
@@ -36,6 +39,8 @@ export async function eraseCaseRows(tx: Queryable, ids: readonly string[]): Prom
     await tx.query('UPDATE incidents SET occurred_from = NULL, occurred_to = NULL WHERE case_id = ANY($1::uuid[])', [
       erased,
     ]);
+    await tx.query('DELETE FROM family_members WHERE case_id = ANY($1::uuid[])', [erased]);
+    await tx.query('DELETE FROM case_notes WHERE case_id = ANY($1::uuid[])', [erased]);
     await tx.query(
       `UPDATE consents SET purpose = '[erased]', revoked_at = coalesce(revoked_at, now()) WHERE case_id = ANY($1::uuid[])`,
       [erased],

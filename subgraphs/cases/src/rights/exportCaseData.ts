@@ -6,7 +6,9 @@ import { CONSENT_COLUMNS, toConsent, type ConsentRow } from '../consent/consentR
 import { casesKeyring } from '../crypto/casesKeyring.js';
 import { readsMigrationStatus } from '../crypto/readsMigrationStatus.js';
 import { openMigrationStatus } from '../crypto/sealMigrationStatus.js';
+import { FAMILY_MEMBER_COLUMNS, toFamilyMember, type FamilyMemberRow } from '../family/familyMemberRow.js';
 import { INCIDENT_COLUMNS, toIncident, type IncidentRow } from '../incidents/incidentRow.js';
+import { CASE_NOTE_COLUMNS, toCaseNote, type CaseNoteRow } from '../notes/caseNoteRow.js';
 import { REFERRAL_COLUMNS, toReferral, type ReferralRow } from '../referrals/referralRow.js';
 
 /**
@@ -37,6 +39,19 @@ export async function exportCaseData(ctx: SubgraphContext<unknown>, caseId: stri
       `SELECT ${INCIDENT_COLUMNS} FROM incidents i WHERE i.case_id = $1 ORDER BY i.recorded_at`,
       [caseId],
     );
+    const familyMembers = await tx.query<FamilyMemberRow>(
+      `SELECT ${FAMILY_MEMBER_COLUMNS} FROM family_members f WHERE f.case_id = $1 ORDER BY f.recorded_at, f.id`,
+      [caseId],
+    );
+    // Working notes are about her, so her right of access covers them; authors stay opaque subjects.
+    const notes = await tx.query<CaseNoteRow>(
+      `SELECT ${CASE_NOTE_COLUMNS} FROM case_notes n WHERE n.case_id = $1 ORDER BY n.created_at, n.id`,
+      [caseId],
+    );
+    const assignments = await tx.query<{ caseworker: string }>(
+      'SELECT caseworker FROM case_assignments WHERE case_id = $1 ORDER BY assigned_at, caseworker',
+      [caseId],
+    );
     const { migrationStatusSealed, sharedSections: _, ...person } = toCase(row);
     const migrationStatus =
       migrationStatusSealed !== null && readsMigrationStatus(ctx.principal)
@@ -60,10 +75,12 @@ export async function exportCaseData(ctx: SubgraphContext<unknown>, caseId: stri
     return JSON.stringify({
       format: 'amparo-case-export/1',
       exportedAt: new Date().toISOString(),
-      case: { ...person, migrationStatus },
+      case: { ...person, migrationStatus, assignedCaseworkers: assignments.map((a) => a.caseworker) },
       consents: consents.map((k) => toConsent(k)),
       referrals: referrals.map(toReferral),
       incidents: incidents.map(toIncident),
+      familyMembers: familyMembers.map((f) => toFamilyMember(f)),
+      notes: notes.map(toCaseNote),
     });
   });
 }

@@ -45,6 +45,18 @@ async function openCase(input: Record<string, unknown> = {}) {
 const row = async (id: string) =>
   (await sg.db.query<Record<string, unknown>>('SELECT * FROM cases WHERE id = $1', [id]))[0]!;
 const EXPORT = 'query ($id: ID!) { exportCaseData(caseId: $id) }';
+const ADD_CHILD = `mutation ($id: ID!) { addFamilyMember(caseId: $id, input: { relationship: CHILD, givenName: "Ixchel",
+  birthDate: "2020-09-09", accompanying: true, note: "Nació en Tapachula." }) { id } }`;
+const ADD_NOTE = 'mutation ($id: ID!) { addCaseNote(caseId: $id, text: "Teme que la encuentre su expareja.") { id } }';
+/** Her family members and the case's notes, the rows erasure must delete. */
+const familyAndNotes = async (id: string) =>
+  (
+    await sg.db.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM family_members WHERE case_id = $1)
+         + (SELECT count(*) FROM case_notes WHERE case_id = $1) AS n`,
+      [id],
+    )
+  )[0]!.n;
 const ERASE = 'mutation ($id: ID!) { eraseCase(id: $id) { id status erasedAt ageGroup givenName referenceCode } }';
 
 beforeAll(async () => {
@@ -70,12 +82,28 @@ describe('her data export', () => {
       'mutation ($id: ID!, $input: RecordIncidentInput!) { recordIncident(caseId: $id, input: $input) { id } }',
       { id, input: { violenceType: 'PHYSICAL', phase: 'ORIGIN', country: 'GT', occurredFrom: '2025-02-01' } },
     );
+    await call(caseworkerA, ADD_CHILD, { id });
+    await call(caseworkerA, ADD_NOTE, { id });
     const body = await call<{ exportCaseData: string }>(caseworkerA, EXPORT, { id });
     const exported = JSON.parse(body.data!.exportCaseData) as {
       case: Record<string, unknown>;
       consents: { purpose: string }[];
       incidents: { violenceType: string; occurredFrom: string }[];
+      familyMembers: Record<string, unknown>[];
+      notes: Record<string, unknown>[];
     };
+    expect(exported.familyMembers).toEqual([
+      expect.objectContaining({
+        relationship: 'CHILD',
+        givenName: 'Ixchel',
+        presumedMinor: true,
+        note: 'Nació en Tapachula.',
+      }),
+    ]);
+    expect(exported.notes).toEqual([
+      expect.objectContaining({ author: 'cw-a', text: 'Teme que la encuentre su expareja.' }),
+    ]);
+    expect(exported.case.assignedCaseworkers).toEqual(['cw-a']);
     expect(exported.incidents).toEqual([
       expect.objectContaining({ violenceType: 'PHYSICAL', occurredFrom: '2025-02-01' }),
     ]);
@@ -106,6 +134,9 @@ describe('her data export', () => {
 describe('erasure', () => {
   it('removes personal data, keeps what statistics need, and cannot be done twice', async () => {
     const id = await openCase();
+    await call(caseworkerA, ADD_CHILD, { id });
+    await call(caseworkerA, ADD_NOTE, { id });
+    expect(await familyAndNotes(id)).toBe(2);
     const before = await row(id);
     const body = await call<{ eraseCase: Record<string, unknown> }>(caseworkerA, ERASE, { id });
     expect(body.data!.eraseCase).toMatchObject({ status: 'CLOSED', ageGroup: '25-34', givenName: null });
@@ -128,6 +159,8 @@ describe('erasure', () => {
       vulnerabilities: [],
       needs: ['LEGAL_AID', 'SHELTER'],
     });
+    // Family members and working notes go entirely: nothing in them is needed for statistics.
+    expect(await familyAndNotes(id)).toBe(0);
     const dump = JSON.stringify(after);
     for (const personal of ['Marta', 'López', '1994', 'mam', 'San Marcos']) expect(dump).not.toContain(personal);
     const again = await call(caseworkerA, ERASE, { id });
@@ -149,13 +182,17 @@ describe('retention', () => {
     const recent = await openCase();
     const open = await openCase();
     for (const id of [old, recent]) {
+      await call(caseworkerA, ADD_CHILD, { id });
+      await call(caseworkerA, ADD_NOTE, { id });
       await call(caseworkerA, 'mutation ($id: ID!) { closeCase(id: $id, reason: NEEDS_MET) { id } }', { id });
     }
     await sg.db.query(`UPDATE cases SET closed_at = now() - interval '400 days' WHERE id = $1`, [old]);
     expect(await purgeExpiredCases(sg.db, 365)).toBe(1);
     expect(await row(old)).toMatchObject({ given_name: null, intake_statement: null, age_group: '12-17' });
     expect((await row(old)).erased_at).not.toBeNull();
+    expect(await familyAndNotes(old)).toBe(0);
     expect((await row(recent)).given_name).toBe('Marta');
+    expect(await familyAndNotes(recent)).toBe(2);
     expect((await row(open)).given_name).toBe('Marta');
     expect(await purgeExpiredCases(sg.db, 365)).toBe(0);
     const [event] = await sg.db.query<{ principal_sub: string }>(

@@ -72,6 +72,33 @@ describe('demo cases', () => {
     expect(await share(`'INDIGENOUS' = ANY(vulnerabilities)`)).toBeGreaterThan(0.05);
   });
 
+  it('keep families together: a third with children, mostly small, and some separated relatives', async () => {
+    const withChildren = await share(`EXISTS (SELECT 1 FROM family_members f
+      WHERE f.case_id = cases.id AND f.relationship = 'CHILD' AND f.accompanying)`);
+    expect(withChildren).toBeGreaterThan(0.25);
+    expect(withChildren).toBeLessThan(0.45);
+    const separated = await share(
+      'EXISTS (SELECT 1 FROM family_members f WHERE f.case_id = cases.id AND NOT f.accompanying)',
+    );
+    expect(separated).toBeGreaterThan(0.05);
+    const [children] = await sg.db.query<{ per_case: number; under_five: number; too_many: number }>(
+      `SELECT count(*)::float8 / count(DISTINCT case_id) AS per_case,
+              avg(CASE WHEN coalesce(estimated_age, extract(year FROM age(recorded_at::date, birth_date))) < 5
+                  THEN 1 ELSE 0 END)::float8 AS under_five,
+              (SELECT count(*) FROM (SELECT case_id FROM family_members WHERE relationship = 'CHILD' AND accompanying
+                 GROUP BY case_id HAVING count(*) > 3) x) AS too_many
+       FROM family_members WHERE relationship = 'CHILD' AND accompanying`,
+    );
+    expect(children!.per_case).toBeGreaterThan(1.2);
+    expect(children!.per_case).toBeLessThan(2);
+    expect(children!.under_five).toBeGreaterThan(0.3);
+    expect(children!.too_many).toBe(0);
+    const [family] = await sg.db.query<{ n: number }>(
+      `SELECT count(*) AS n FROM consents WHERE 'FAMILY' = ANY(sections)`,
+    );
+    expect(family!.n).toBeGreaterThan(0);
+  });
+
   it('seal the migration statuses they record: the table holds no status in clear', async () => {
     expect(await share('migration_status_sealed IS NOT NULL')).toBeGreaterThan(0.4);
     const dump = JSON.stringify(await sg.db.query('SELECT * FROM cases'));

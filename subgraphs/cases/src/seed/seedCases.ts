@@ -13,6 +13,7 @@ import { presumedMinor } from '../cases/presumedMinor.js';
 import { formatReferenceCode, REFERENCE_CODE_BYTES } from '../cases/referenceCode.js';
 import { casesKeyring } from '../crypto/casesKeyring.js';
 import { sealMigrationStatus } from '../crypto/sealMigrationStatus.js';
+import { demoFamily } from './demoFamily.js';
 import { demoIntakeStatement } from './demoIntakeStatement.js';
 import { type DemoPerson, demoPerson } from './demoPerson.js';
 import { insertRows } from '@amparo/kit';
@@ -67,6 +68,19 @@ const CONSENT_COLUMNS = [
   'recorded_at',
   'recorded_by',
   'revoked_at',
+] as const;
+const FAMILY_MEMBER_COLUMNS = [
+  'id',
+  'case_id',
+  'relationship',
+  'given_name',
+  'family_name',
+  'sex',
+  'birth_date',
+  'estimated_age',
+  'accompanying',
+  'note',
+  'recorded_at',
 ] as const;
 const GENDER_IDENTITIES = ['mujer trans', 'no binaria', 'mujer'];
 const COMMON_NEEDS = [
@@ -190,6 +204,7 @@ export async function seedCases(db: Database, options: SeedOptions = {}): Promis
   const random = new SeededRandom('cases');
   // A stream of its own, so adding these columns left every earlier demo value unchanged.
   const later = new SeededRandom('cases:status-and-closure');
+  const family = new SeededRandom('cases:family');
   const keyring = casesKeyring();
   const scale = options.scale ?? 1;
   const count = Math.round(DEMO_SIZES.cases * scale);
@@ -199,6 +214,7 @@ export async function seedCases(db: Database, options: SeedOptions = {}): Promis
   const referrals: unknown[][] = [];
   const consents: unknown[][] = [];
   const incidents: unknown[][] = [];
+  const familyMembers: unknown[][] = [];
   const consulates = DEMO_ORGANIZATIONS.filter((o) => o.kind === 'CONSULATE');
   /** Her consent to share sections with `organizationId`; a guardian gives it while she is presumed a minor. */
   const consentOf = (caseId: string, organizationId: string, at: number, minor: boolean, sections: string[]) => {
@@ -255,6 +271,22 @@ export async function seedCases(db: Database, options: SeedOptions = {}): Promis
       ...needsAndVulnerabilities(later, person, new Date(openedAt)),
     ]);
     const minor = presumedMinor(person, new Date(openedAt));
+    const relatives = demoFamily(family, person, openedAt);
+    for (const m of relatives) {
+      familyMembers.push([
+        demoId('family-member', familyMembers.length),
+        id,
+        m.relationship,
+        m.givenName,
+        m.familyName,
+        m.sex,
+        m.birthDate,
+        m.estimatedAge,
+        m.accompanying,
+        m.note,
+        new Date(openedAt).toISOString(),
+      ]);
+    }
     const caseRow = cases.at(-1) as unknown[];
     // Survivors of violence report 1–2 incidents, mostly on the route, some before leaving.
     if ((caseRow[CASE_COLUMNS.indexOf('vulnerabilities')] as string[]).includes('GBV_SURVIVOR')) {
@@ -301,6 +333,9 @@ export async function seedCases(db: Database, options: SeedOptions = {}): Promis
         ...(later.chance(0.8) ? ['IDENTITY'] : []),
         ...(later.chance(0.7) ? ['NEEDS'] : []),
         ...(later.chance(0.3) ? ['INCIDENTS'] : []),
+        // A shelter placing her with her children needs to know them; from the family stream,
+        // so the draws above keep their values.
+        ...(relatives.length > 0 && family.chance(0.6) ? ['FAMILY'] : []),
       ];
       const consentId = consentOf(id, receiving.id, createdAt, minor, sections);
       const responded = referralStatus === 'PENDING' ? null : createdAt + later.int(1, 10) * DAY_MS;
@@ -325,8 +360,14 @@ export async function seedCases(db: Database, options: SeedOptions = {}): Promis
     await insertRows(tx, 'consents', CONSENT_COLUMNS, consents);
     await insertRows(tx, 'incidents', INCIDENT_COLUMNS, incidents);
     await insertRows(tx, 'referrals', REFERRAL_COLUMNS, referrals);
+    await insertRows(tx, 'family_members', FAMILY_MEMBER_COLUMNS, familyMembers);
   });
-  options.progress?.(
-    `cases: ${count} cases, ${consents.length} consents, ${referrals.length} referrals, ${incidents.length} incidents`,
-  );
+  const counts = [
+    `${count} cases`,
+    `${consents.length} consents`,
+    `${referrals.length} referrals`,
+    `${incidents.length} incidents`,
+    `${familyMembers.length} family members`,
+  ];
+  options.progress?.(`cases: ${counts.join(', ')}`);
 }
