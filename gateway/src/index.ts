@@ -23,3 +23,11 @@ export { buildApiSchema } from './supergraph/buildApiSchema.js';
 export { TrustedDocuments } from './trusted/trustedDocuments.js';
 export { DEFAULT_TRUSTED_DOCUMENTS } from './config/gatewayConfig.js';
 export { EXTRACT_SOURCES, StatisticsPipelineError, runStatisticsPipeline } from './statistics/runStatisticsPipeline.js';
+export {
+  FindabilitySyncError,
+  MAX_FINDABLE_PEOPLE,
+  runFindabilitySync,
+  type FindabilitySyncSummary,
+} from './findability/runFindabilitySync.js';
+export { startFindabilitySync, type SyncLogger } from './findability/startFindabilitySync.js';
+export { scheduleFindabilitySync } from './findability/scheduleFindabilitySync.js';

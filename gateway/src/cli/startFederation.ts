@@ -7,6 +7,8 @@ import { pino } from 'pino';
 import { loadOrCreateDevKeys } from '../auth/devIssuer.js';
 import { DEFAULT_STATE_DIR, INTERNAL_KEYS_FILE, loadGatewayConfig } from '../config/gatewayConfig.js';
 import { createGateway, type RunningGateway } from '../http/createGateway.js';
+import { scheduleFindabilitySync } from '../findability/scheduleFindabilitySync.js';
+import { scheduleStatisticsPipeline } from '../statistics/scheduleStatisticsPipeline.js';
 
 /**
  * `npm start`: the five subgraphs as child processes on the embedded store
@@ -21,6 +23,8 @@ const children = new Map<string, ChildProcess>();
 let gateway: RunningGateway | undefined;
 let stopping = false;
 let federationReady = false;
+let statisticsSchedule: { stop(): void } | null = null;
+let findabilitySync: { stop(): void } | null = null;
 
 function relay(name: string, stream: NodeJS.ReadableStream) {
   let buffered = '';
@@ -60,6 +64,8 @@ async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   say('stopping…');
+  statisticsSchedule?.stop();
+  findabilitySync?.stop();
   // Whatever hangs, the launcher is gone within 10 s and takes its children with it.
   setTimeout(() => {
     for (const child of children.values()) child.kill('SIGKILL');
@@ -129,6 +135,24 @@ try {
   federationReady = true;
   say(`federation ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   say(`gateway  ${gateway.url}`);
+  // Issue 7: women who consented to be found (TO_BE_FOUND) reach the searches subgraph.
+  findabilitySync = await scheduleFindabilitySync(config, pino({ name: 'findability-sync', level: config.logLevel }));
+  say(
+    findabilitySync
+      ? `findability sync: every ${config.findabilitySync.intervalSeconds} s (npm run findability:sync runs it once)`
+      : 'findability sync: disabled (FINDABILITY_SYNC_INTERVAL_SECONDS=0)',
+  );
+  // Issue 8: each closed month, quarter and year is published once its grace period has passed.
+  const statisticsLog = pino({ name: 'statistics-schedule', level: config.logLevel });
+  statisticsSchedule = await scheduleStatisticsPipeline(config, {
+    info: (line) => statisticsLog.info(line),
+    warn: (line) => statisticsLog.warn(line),
+  });
+  say(
+    statisticsSchedule
+      ? `statistics: closed periods published ${config.statisticsSchedule.graceDays} days after they close (checked every ${config.statisticsSchedule.intervalSeconds} s)`
+      : 'statistics: scheduled publishing disabled (STATS_SCHEDULE_INTERVAL_SECONDS=0)',
+  );
   say(
     'try:     curl -s localhost:4000/graphql -H "content-type: application/json" -d \'{"query":"{ services(first: 3) { totalCount edges { node { name city organization { name } } } } }"}\'',
   );

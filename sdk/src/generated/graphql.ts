@@ -115,6 +115,8 @@ export type CandidateExclusion = {
 export type Case = {
   /** Age group kept for statistics once the case is erased (0-11, 12-17, 18-24, 25-34, 35-49, 50+, UNKNOWN). */
   readonly ageGroup: Maybe<Scalars['String']['output']>;
+  /** Token subjects of the caseworkers assigned to the case; empty for any other organisation. */
+  readonly assignedCaseworkers: ReadonlyArray<Scalars['ID']['output']>;
   /** ISO 8601 date (YYYY-MM-DD), when known. */
   readonly birthDate: Maybe<Scalars['String']['output']>;
   /** ISO 8601 timestamp of closure; null while it is open. */
@@ -129,6 +131,8 @@ export type Case = {
   readonly erasedAt: Maybe<Scalars['String']['output']>;
   /** Age in years as estimated at intake, when the birth date is unknown. */
   readonly estimatedAge: Maybe<Scalars['Int']['output']>;
+  /** Children and relatives with her or separated from her (family unity), oldest record first; shared only by a consent to FAMILY. */
+  readonly familyMembers: ReadonlyArray<FamilyMember>;
   /** Family names as she gives them (often two). */
   readonly familyName: Maybe<Scalars['String']['output']>;
   /** Her gender identity in her own words, only if she chose to say it. */
@@ -151,6 +155,8 @@ export type Case = {
   readonly nationality: Maybe<Scalars['String']['output']>;
   /** What she needs, named with the categories of the services catalogue. */
   readonly needs: ReadonlyArray<CaseNeed>;
+  /** Working notes of the owning organisation, newest first; empty for any other organisation. */
+  readonly notes: ReadonlyArray<CaseNote>;
   /** ISO 8601 timestamp. */
   readonly openedAt: Scalars['String']['output'];
   /** The organisation that owns the case; only its caseworkers see it. */
@@ -219,8 +225,20 @@ export type CaseNeed =
   | 'SHELTER'
   | 'TRAFFICKING_SURVIVOR_SUPPORT';
 
+/** A working note of the owning organisation on a case; append-only. */
+export type CaseNote = {
+  /** Token subject of the caseworker who wrote it; never a name. */
+  readonly author: Scalars['ID']['output'];
+  /** ISO 8601 timestamp. */
+  readonly createdAt: Scalars['String']['output'];
+  readonly id: Scalars['ID']['output'];
+  readonly text: Scalars['String']['output'];
+};
+
 /** Parts of a case a consent can share. */
 export type CaseSection =
+  /** Her children and relatives, with her or separated from her. */
+  | 'FAMILY'
   /** Names, birth date or estimated age, nationality. */
   | 'IDENTITY'
   /** Incidents of violence. */
@@ -230,7 +248,13 @@ export type CaseSection =
   /** Her migration status; readable only by holders of its own scope. */
   | 'MIGRATION_STATUS'
   /** Needs and vulnerabilities. */
-  | 'NEEDS';
+  | 'NEEDS'
+  /**
+   * She agrees that family searches may find her. Recorded alone and for her
+   * own organisation (it shares nothing with anyone); her whereabouts still
+   * reach a family only through the found person's consent of the searches flow.
+   */
+  | 'TO_BE_FOUND';
 
 export type CaseStatus =
   | 'CLOSED'
@@ -388,7 +412,7 @@ export type DisappearanceCircumstances =
 export type DisclosureMethod = {
   /** Coverage of each cell's interval, e.g. 0.9. */
   readonly confidenceLevel: Scalars['Float']['output'];
-  /** Most records one person contributes to any cell of one measure. */
+  /** Most records one person contributes to one measure per period (NEEDS: three times this, one per need category). */
   readonly contributionCap: Scalars['Int']['output'];
   readonly description: Scalars['String']['output'];
   /** Privacy loss of the whole release for one person (pure differential privacy); null for Gaussian noise. */
@@ -448,10 +472,109 @@ export type ExtractInput = {
   readonly period: Scalars['String']['input'];
 };
 
+/** A child or relative of hers (family unity, seed 000 §III): with her now, or separated from her (family tracing). */
+export type FamilyMember = {
+  /** True while the person travels with her; false for a relative she was separated from. */
+  readonly accompanying: Scalars['Boolean']['output'];
+  /** ISO 8601 date (YYYY-MM-DD), when known. */
+  readonly birthDate: Maybe<Scalars['String']['output']>;
+  /** Age in years as estimated, when the birth date is unknown. */
+  readonly estimatedAge: Maybe<Scalars['Int']['output']>;
+  readonly familyName: Maybe<Scalars['String']['output']>;
+  readonly givenName: Maybe<Scalars['String']['output']>;
+  readonly id: Scalars['ID']['output'];
+  /** A short note (at most 1,000 characters), e.g. where they were separated. */
+  readonly note: Maybe<Scalars['String']['output']>;
+  /** Presumption of minority, with the same rule as the case's own: true when the age is unknown, in doubt or under 18. */
+  readonly presumedMinor: Scalars['Boolean']['output'];
+  /** What the person is to her. */
+  readonly relationship: FamilyRelationship;
+  readonly sex: Sex;
+};
+
+export type FamilyMemberInput = {
+  readonly accompanying: Scalars['Boolean']['input'];
+  /** YYYY-MM-DD; leave empty when unknown (the person is then presumed a minor). */
+  readonly birthDate?: InputMaybe<Scalars['String']['input']>;
+  readonly estimatedAge?: InputMaybe<Scalars['Int']['input']>;
+  readonly familyName?: InputMaybe<Scalars['String']['input']>;
+  readonly givenName?: InputMaybe<Scalars['String']['input']>;
+  /** At most 1,000 characters. */
+  readonly note?: InputMaybe<Scalars['String']['input']>;
+  readonly relationship: FamilyRelationship;
+  readonly sex?: InputMaybe<Sex>;
+};
+
 /** Two surnames are common in the region (paternal, then maternal); either may be unknown. */
 export type FamilyNames = {
   readonly firstSurname: Maybe<Scalars['String']['output']>;
   readonly secondSurname: Maybe<Scalars['String']['output']>;
+};
+
+export type FamilyRelationship =
+  | 'CHILD'
+  | 'OTHER_RELATIVE'
+  | 'PARENT'
+  | 'PARTNER'
+  | 'SIBLING';
+
+/** What one findability sync changed: counts only. */
+export type FindabilitySyncResult = {
+  readonly added: Scalars['Int']['output'];
+  readonly removed: Scalars['Int']['output'];
+  readonly unchanged: Scalars['Int']['output'];
+  readonly updated: Scalars['Int']['output'];
+};
+
+/** A woman assisted in a case who consented to be found by family searches (TO_BE_FOUND). */
+export type FindablePerson = {
+  /** YYYY-MM-DD, when known. */
+  readonly birthDate: Maybe<Scalars['String']['output']>;
+  readonly caseId: Scalars['ID']['output'];
+  /** ISO 3166-1 alpha-2 country where she is being assisted. */
+  readonly countryOfAssistance: Scalars['String']['output'];
+  readonly estimatedAge: Maybe<Scalars['Int']['output']>;
+  /** Family names as she gives them (often two). */
+  readonly familyName: Maybe<Scalars['String']['output']>;
+  readonly givenName: Maybe<Scalars['String']['output']>;
+  /** ISO 639-3 codes. */
+  readonly languages: ReadonlyArray<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2. */
+  readonly nationality: Maybe<Scalars['String']['output']>;
+  /** The organisation that owns her case. */
+  readonly organizationId: Scalars['ID']['output'];
+  readonly sex: Sex;
+};
+
+export type FindablePersonConnection = {
+  readonly edges: ReadonlyArray<FindablePersonEdge>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+export type FindablePersonEdge = {
+  readonly cursor: Scalars['String']['output'];
+  readonly node: FindablePerson;
+};
+
+/** One person assisted in a case who consented to be found, as the cases subgraph extracts her. */
+export type FindablePersonInput = {
+  /** YYYY-MM-DD. */
+  readonly birthDate?: InputMaybe<Scalars['String']['input']>;
+  readonly caseId: Scalars['ID']['input'];
+  /** ISO 3166-1 alpha-2: where she is assisted, the only trace of where she is. */
+  readonly countryOfAssistance: Scalars['String']['input'];
+  readonly estimatedAge?: InputMaybe<Scalars['Int']['input']>;
+  /** Both surnames in one field, as cases records them. */
+  readonly familyName?: InputMaybe<Scalars['String']['input']>;
+  readonly givenName?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 639-3 codes. */
+  readonly languages?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** ISO 3166-1 alpha-2. */
+  readonly nationality?: InputMaybe<Scalars['String']['input']>;
+  /** The organisation that owns her case; her record is registered for it. */
+  readonly organizationId: Scalars['ID']['input'];
+  readonly sex?: InputMaybe<Sex>;
 };
 
 /** What a living found person lets the family know (seed 004: she may have fled the person searching for her). */
@@ -490,6 +613,8 @@ export type FoundPersonRegistration = {
 };
 
 export type FoundPersonSource =
+  /** A woman assisted in a case who consented to be found (TO_BE_FOUND); registered only by the findability sync. */
+  | 'CASE_ASSISTANCE'
   | 'CONSULATE'
   | 'DETENTION_VISIT'
   | 'FORENSIC_SERVICE'
@@ -752,16 +877,37 @@ export type MatchReviewStatus =
   | 'PENDING'
   | 'REJECTED';
 
-/** What a release counts; people are counted at most once per measure and period. */
+/**
+ * What a release counts; people are counted at most once per measure and period
+ * (NEEDS: once in each of up to three categories). Definitions in every language:
+ * `statisticsMetadata.measures`.
+ */
 export type Measure =
+  /** People whose case was open at any time during the period. */
+  | 'CASES_ACTIVE'
+  /** People whose case was closed in the period; the closure reason is not a dimension. */
+  | 'CASES_CLOSED'
+  /** People whose case was opened in the period. */
   | 'CASES_OPENED'
+  /** People who reported an incident of violence in the period, by type and migration phase. */
   | 'INCIDENTS'
+  /** People whose interpretation request was fulfilled in the period, by language. */
   | 'INTERPRETATION_FULFILLED'
+  /** People whose interpretation request could not be met in the period, by language. */
   | 'INTERPRETATION_UNMET'
+  /** People with a case active in the period, by category of need: once in each of up to three categories. */
+  | 'NEEDS'
+  /** People whose referral was completed in the period. */
   | 'REFERRALS_COMPLETED'
+  /** People referred to a service in the period, by category of the service. */
   | 'REFERRALS_MADE'
+  /** Searched-for people located alive in the period. */
   | 'SEARCHES_LOCATED_ALIVE'
+  /** Searched-for people identified as deceased, counted when the death was communicated to the family; fewer dimensions than located alive. */
+  | 'SEARCHES_LOCATED_DECEASED'
+  /** Missing migrants whose search was opened in the period. */
   | 'SEARCHES_OPENED'
+  /** Services in the catalogue at the end of the period (services, not people). */
   | 'SERVICES';
 
 export type MeasureMetadata = {
@@ -814,6 +960,9 @@ export type MissingPerson = {
 };
 
 export type Mutation = {
+  readonly addCaseNote: CaseNote;
+  readonly addFamilyMember: FamilyMember;
+  readonly assignCaseworker: Case;
   readonly closeCase: Case;
   readonly completeReferral: Referral;
   readonly confirmInterpreter: InterpretationRequest;
@@ -849,21 +998,51 @@ export type Mutation = {
    * be browsed.
    */
   readonly registerFoundPerson: FoundPersonRegistration;
+  readonly removeFamilyMember: Scalars['ID']['output'];
   readonly requestInterpretation: InterpretationRequest;
   readonly respondToReferral: Referral;
   /** A caseworker or consular official of the handling organisation confirms or rejects a candidate. */
   readonly reviewMatch: MatchCandidate;
   readonly revokeConsent: Consent;
+  readonly syncFindablePeople: FindabilitySyncResult;
   /**
    * Hands a search the caller's organisation handles to another organisation
    * (recorded and audited). Returns the search's id: after the transfer the
    * caller may no longer see it.
    */
   readonly transferSearch: Scalars['ID']['output'];
+  readonly unassignCaseworker: Case;
   readonly updateBookingStatus: InterpretationRequest;
   readonly updateCase: Case;
+  readonly updateFamilyMember: FamilyMember;
   /** Changes a service; refused with reason STALE_VERSION when `expectedVersion` is not the current version. */
   readonly updateService: Service;
+  /**
+   * The family member who opened a search withdraws it, or staff of the
+   * handling organisation do on her behalf: status WITHDRAWN, its pending
+   * candidates closed, no further matching. A search already withdrawn or
+   * ended is BAD_USER_INPUT on `id`; one the caller may not withdraw is
+   * NOT_FOUND, like one that does not exist.
+   */
+  readonly withdrawSearchRequest: SearchRequest;
+};
+
+
+export type MutationAddCaseNoteArgs = {
+  caseId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+export type MutationAddFamilyMemberArgs = {
+  caseId: Scalars['ID']['input'];
+  input: FamilyMemberInput;
+};
+
+
+export type MutationAssignCaseworkerArgs = {
+  caseId: Scalars['ID']['input'];
+  caseworker: Scalars['ID']['input'];
 };
 
 
@@ -948,6 +1127,11 @@ export type MutationRegisterFoundPersonArgs = {
 };
 
 
+export type MutationRemoveFamilyMemberArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRequestInterpretationArgs = {
   input: RequestInterpretationInput;
 };
@@ -970,9 +1154,20 @@ export type MutationRevokeConsentArgs = {
 };
 
 
+export type MutationSyncFindablePeopleArgs = {
+  people: ReadonlyArray<FindablePersonInput>;
+};
+
+
 export type MutationTransferSearchArgs = {
   id: Scalars['ID']['input'];
   toOrganizationId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnassignCaseworkerArgs = {
+  caseId: Scalars['ID']['input'];
+  caseworker: Scalars['ID']['input'];
 };
 
 
@@ -988,10 +1183,21 @@ export type MutationUpdateCaseArgs = {
 };
 
 
+export type MutationUpdateFamilyMemberArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateFamilyMemberInput;
+};
+
+
 export type MutationUpdateServiceArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   input: UpdateServiceInput;
+};
+
+
+export type MutationWithdrawSearchRequestArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type NearInput = {
@@ -1128,9 +1334,9 @@ export type Population =
 
 export type PublishReleaseInput = {
   readonly extracts: ReadonlyArray<ExtractInput>;
-  /** Month of the release, YYYY-MM. */
+  /** Period of the release: a month YYYY-MM, a quarter YYYY-Qn or a year YYYY. */
   readonly period: Scalars['String']['input'];
-  /** The release this one corrects, if any. */
+  /** The release in force for the period that this one corrects; required when the period already has a release. */
   readonly replaces?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1151,8 +1357,9 @@ export type Query = {
   /** One case of the caller's organisation, or one shared with it by consent (only the consented sections); null when there is no such case or the caller may not see it. */
   readonly case: Maybe<Case>;
   readonly caseAuditTrail: AuditEventConnection;
-  /** Cases of the caller's organisation, newest first; `after` takes the `endCursor` of the previous page. */
+  /** Cases of the caller's organisation, newest first; `after` takes the `endCursor` of the previous page; `assignedToMe` keeps only the cases the caller is assigned to. */
   readonly cases: CaseConnection;
+  readonly casesFindablePeople: FindablePersonConnection;
   readonly casesStatisticsExtract: StatisticsExtract;
   /** The codes a dimension takes, `_T` (total) included, labelled in `language` (es, en, fr or pt). */
   readonly codeList: ReadonlyArray<Code>;
@@ -1170,9 +1377,9 @@ export type Query = {
   readonly interpretersStatisticsExtract: StatisticsExtract;
   /**
    * The release in force of `period` ('2026-10', '2026-Q4', '2026'), or of the most
-   * recent period of `periodType`: a correction wins over the release it replaces.
-   * With `asOf` (ISO date or date-time), the answer as it stood then: releases and
-   * corrections published later are ignored.
+   * recent period of `periodType` (MONTH when neither is given): a correction wins
+   * over the release it replaces. With `asOf` (ISO date or date-time), the answer as
+   * it stood then: releases and corrections published later are ignored.
    */
   readonly latestStatisticsRelease: Maybe<StatisticsRelease>;
   readonly myInterpretationBookings: ReadonlyArray<InterpretationBooking>;
@@ -1262,8 +1469,23 @@ export type QueryCaseAuditTrailArgs = {
  */
 export type QueryCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  assignedToMe?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<CaseStatus>;
+};
+
+
+/**
+ * Searches for missing migrants (seed 004, "Missing Migrants"): requests opened
+ * by or for a family, and found-person records from shelters, consulates,
+ * hospitals, detention visits and forensic services. Everything here describes
+ * a person, so every type and field carries the `firewall` policy and the
+ * `searches:read` scope; rows are further limited to the caller's own requests
+ * (family) or to those her organisation handles (caseworker, consular).
+ */
+export type QueryCasesFindablePeopleArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2196,6 +2418,18 @@ export type UpdateCaseInput = {
   readonly preferredName?: InputMaybe<Scalars['String']['input']>;
   readonly sex?: InputMaybe<Sex>;
   readonly vulnerabilities?: InputMaybe<ReadonlyArray<Vulnerability>>;
+};
+
+/** Fields to change; omitted fields stay as they are, null clears an optional one. */
+export type UpdateFamilyMemberInput = {
+  readonly accompanying?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly birthDate?: InputMaybe<Scalars['String']['input']>;
+  readonly estimatedAge?: InputMaybe<Scalars['Int']['input']>;
+  readonly familyName?: InputMaybe<Scalars['String']['input']>;
+  readonly givenName?: InputMaybe<Scalars['String']['input']>;
+  readonly note?: InputMaybe<Scalars['String']['input']>;
+  readonly relationship?: InputMaybe<FamilyRelationship>;
+  readonly sex?: InputMaybe<Sex>;
 };
 
 /** Only the fields given change; lists given replace the stored list. */
@@ -3561,7 +3795,7 @@ export const GetStatisticsReleaseDocument = new TypedDocumentString(`
   replaces
 }`) as unknown as TypedDocumentString<GetStatisticsReleaseQuery, GetStatisticsReleaseQueryVariables>;
 export const LatestStatisticsReleaseDocument = new TypedDocumentString(`
-    query LatestStatisticsRelease($periodType: PeriodType = MONTH, $period: String, $asOf: String) {
+    query LatestStatisticsRelease($periodType: PeriodType, $period: String, $asOf: String) {
   latestStatisticsRelease(periodType: $periodType, period: $period, asOf: $asOf) {
     ...ReleaseSummary
     tables {

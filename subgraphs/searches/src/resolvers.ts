@@ -7,6 +7,9 @@ import { listSearchRequests } from './requests/listSearchRequests.js';
 import { openSearchRequest, type OpenSearchRequestInput } from './requests/openSearchRequest.js';
 import type { SearchRequest } from './requests/searchRequestRow.js';
 import { transferSearch } from './requests/transferSearch.js';
+import { withdrawSearchRequest } from './requests/withdrawSearchRequest.js';
+import { syncFindablePeople } from './findability/syncFindablePeople.js';
+import type { FindablePersonInput } from './findability/findablePerson.js';
 import type { MatchCandidate } from './review/matchCandidateRow.js';
 import { markDeathCommunicated } from './review/markDeathCommunicated.js';
 import { recordFoundPersonConsent, type ConsentChoice } from './review/recordFoundPersonConsent.js';
@@ -50,6 +53,11 @@ export const resolvers = {
       markDeathCommunicated(ctx.db, ctx.principal, ctx.requestId, args.matchId),
     transferSearch: (_: unknown, args: { id: string; toOrganizationId: string }, ctx: Context) =>
       transferSearch(ctx.db, ctx.principal, ctx.requestId, args.id, args.toOrganizationId),
+    withdrawSearchRequest: async (_: unknown, { id }: { id: string }, ctx: Context) =>
+      visibleSearch(ctx, await withdrawSearchRequest(ctx.db, ctx.principal, ctx.requestId, id)),
+    // Only the findability-sync job holds searches:findable:sync; checked by the kit and again inside.
+    syncFindablePeople: (_: unknown, { people }: { people: FindablePersonInput[] }, ctx: Context) =>
+      syncFindablePeople(ctx.db, ctx.principal, ctx.requestId, people),
   },
   SearchRequest: {
     __resolveReference: (ref: { id: string }, ctx: Context) =>

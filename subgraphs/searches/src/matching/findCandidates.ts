@@ -88,7 +88,14 @@ function rank(search: MatchProfile, profiles: MatchProfile[], limit: number, tim
 export async function findFoundCandidates(tx: Queryable, search: MatchProfile, limit: number): Promise<Candidate[]> {
   const { keys, nameKey: key } = blockingOf(search);
   if (!key) return [];
-  const rows = await blocked<FoundProfileRow>(tx, 'found_person_records', FOUND_PROFILE_COLUMNS, '', [keys, key]);
+  // A record kept only for a reviewed match of someone no longer findable never matches again.
+  const rows = await blocked<FoundProfileRow>(
+    tx,
+    'found_person_records',
+    FOUND_PROFILE_COLUMNS,
+    'AND withdrawn_at IS NULL',
+    [keys, key],
+  );
   return rank(search, rows.map(foundProfile), limit, true);
 }
 

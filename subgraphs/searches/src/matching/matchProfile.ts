@@ -93,11 +93,13 @@ export interface FoundProfileRow {
   found_latitude: number | null;
   found_longitude: number | null;
   found_country: string | null;
+  /** Known for people assisted in cases (migration 0005); empty for field records. */
+  languages: string[];
   created_at: Date;
 }
 
 export const FOUND_PROFILE_COLUMNS = `id, given_names, first_surname, second_surname, sex, estimated_age_min,
-  estimated_age_max, nationality, found_date, found_latitude, found_longitude, found_country, created_at`;
+  estimated_age_max, nationality, found_date, found_latitude, found_longitude, found_country, languages, created_at`;
 
 export function foundProfile(row: FoundProfileRow): MatchProfile {
   const day = row.found_date ?? row.created_at.toISOString().slice(0, 10);
@@ -111,7 +113,7 @@ export function foundProfile(row: FoundProfileRow): MatchProfile {
         : null,
     birthDateKnown: false,
     nationality: row.nationality,
-    languages: [],
+    languages: row.languages,
     seen: {
       date: row.found_date,
       latitude: row.found_latitude,

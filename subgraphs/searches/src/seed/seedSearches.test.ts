@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph, type TestSubgraph } from '@amparo/kit';
+import { DEMO_ORGANIZATIONS, startTestSubgraph, type TestSubgraph } from '@amparo/kit';
 import { searchesSubgraph } from '../definition.js';
 import { foldName } from '../names/nameKey.js';
 import { searchRequestId } from './demoSearchRequest.js';
@@ -71,6 +71,19 @@ describe('searches demo seed', () => {
         expect(row.search_key).not.toBe(row.found_key);
       }
     }
+  });
+
+  it('makes every demo consulate a partner for the country it works in, and nothing else', async () => {
+    const rows = await sg.db.query<{ organization_id: string; country: string }>(
+      'SELECT organization_id, country FROM partner_organizations ORDER BY organization_id, country',
+    );
+    const consulates = DEMO_ORGANIZATIONS.filter((o) => o.kind === 'CONSULATE');
+    expect(consulates.length).toBeGreaterThan(0);
+    expect(rows).toEqual(
+      consulates
+        .map((o) => ({ organization_id: o.id, country: o.place.country }))
+        .sort((a, b) => (a.organization_id < b.organization_id ? -1 : 1)),
+    );
   });
 
   it('stores name keys folded for trigram matching', async () => {

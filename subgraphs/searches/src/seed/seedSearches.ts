@@ -8,6 +8,7 @@ import {
 } from './demoFoundPerson.js';
 import { refreshMatchKeys } from '../matching/refreshMatchKeys.js';
 import { NICKNAMES } from './demoNames.js';
+import { demoPartnerOrganizations } from './demoPartnerOrganizations.js';
 import { randomPerson, type DemoPerson } from './demoPerson.js';
 import { SEARCH_REQUEST_COLUMNS, searchRequestId, searchRequestRow } from './demoSearchRequest.js';
 import { insertRows } from '@amparo/kit';
@@ -98,6 +99,12 @@ export async function seedSearches(db: Database, options: SeedOptions = {}): Pro
     await insertRows(tx, 'found_person_records', FOUND_PERSON_COLUMNS, foundRows);
     await insertRows(tx, 'search_requests', SEARCH_REQUEST_COLUMNS, searchRows);
     await insertRows(tx, 'seed_true_matches', ['search_request_id', 'found_person_record_id', 'variant'], truthRows);
+    await insertRows(
+      tx,
+      'partner_organizations',
+      ['organization_id', 'country'],
+      demoPartnerOrganizations().map((p) => [p.organizationId, p.country]),
+    );
     await refreshMatchKeys(tx, 'found_person_records');
     await refreshMatchKeys(tx, 'search_requests');
     // Seeded outcomes are history the families were already told; a pending match is not news to them.
