@@ -8,14 +8,24 @@ const types = {
     TEXT_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+function wrap(client: pg.Pool | pg.PoolClient, serialize = false): Queryable {
+  // One connection runs one statement at a time. pg queues concurrent calls on
+  // a client itself but deprecates it (pg@9 refuses them), and resolvers may
+  // fire a transaction's reads with Promise.all: chain them here instead.
+  let tail: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+    if (!serialize) return run();
+    const next = tail.then(run, run);
+    tail = next.catch(() => undefined);
+    return next;
+  };
   return {
     async query<R>(sql: string, params?: readonly unknown[]) {
-      const result = await client.query(sql, params as unknown[] | undefined);
+      const result = await inTurn(() => client.query(sql, params as unknown[] | undefined));
       return result.rows as R[];
     },
     async exec(sql: string) {
-      await client.query(sql);
+      await inTurn(() => client.query(sql));
     },
   };
 }
@@ -45,7 +55,7 @@ export async function openPostgres(options: DatabaseOptions & { url: string }): 
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work(wrap(client));
+        const result = await work(wrap(client, true));
         await client.query('COMMIT');
         return result;
       } catch (error) {
