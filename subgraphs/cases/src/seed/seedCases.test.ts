@@ -99,6 +99,23 @@ describe('demo cases', () => {
     expect(family!.n).toBeGreaterThan(0);
   });
 
+  it('make a few women still assisted findable, each by a TO_BE_FOUND consent alone, to her own organisation, active', async () => {
+    const [row] = await sg.db.query<{ n: number; open: number; own: number; alone: number; active: number }>(
+      `SELECT count(*)::int AS n,
+              count(*) FILTER (WHERE c.status <> 'CLOSED')::int AS open,
+              count(*) FILTER (WHERE k.organization_id = c.organization_id)::int AS own,
+              count(*) FILTER (WHERE k.sections = ARRAY['TO_BE_FOUND'])::int AS alone,
+              count(*) FILTER (WHERE k.revoked_at IS NULL AND k.valid_until > now())::int AS active
+         FROM consents k JOIN cases c ON c.id = k.case_id WHERE 'TO_BE_FOUND' = ANY(k.sections)`,
+    );
+    const [assisted] = await sg.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM cases WHERE status <> 'CLOSED'`,
+    );
+    expect(row!.n / assisted!.n).toBeGreaterThan(0.02);
+    expect(row!.n / assisted!.n).toBeLessThan(0.08);
+    expect(row).toEqual({ n: row!.n, open: row!.n, own: row!.n, alone: row!.n, active: row!.n });
+  });
+
   it('seal the migration statuses they record: the table holds no status in clear', async () => {
     expect(await share('migration_status_sealed IS NOT NULL')).toBeGreaterThan(0.4);
     const dump = JSON.stringify(await sg.db.query('SELECT * FROM cases'));

@@ -205,6 +205,7 @@ export async function seedCases(db: Database, options: SeedOptions = {}): Promis
   // A stream of its own, so adding these columns left every earlier demo value unchanged.
   const later = new SeededRandom('cases:status-and-closure');
   const family = new SeededRandom('cases:family');
+  const findable = new SeededRandom('cases:findability');
   const keyring = casesKeyring();
   const scale = options.scale ?? 1;
   const count = Math.round(DEMO_SIZES.cases * scale);
@@ -309,6 +310,24 @@ export async function seedCases(db: Database, options: SeedOptions = {}): Promis
     // Some women ask that their consulate know of them (consular assistance, documents).
     if (consulates.length > 0 && later.chance(0.06)) {
       consentOf(id, later.pick(consulates).id, openedAt, minor, ['IDENTITY']);
+    }
+    // A few of those still assisted agree that family searches may find them (issue 7): TO_BE_FOUND,
+    // alone and to her own organisation, active now; from a stream of its own so the draws above keep
+    // their values.
+    if (!closed && findable.chance(0.04)) {
+      const recordedAt = Math.max(openedAt, SEED_NOW - findable.int(0, 120) * DAY_MS);
+      consents.push([
+        demoId('consent', consents.length),
+        id,
+        org.id,
+        ['TO_BE_FOUND'],
+        'family tracing',
+        minor ? 'GUARDIAN_FOR_MINOR' : 'SIGNED',
+        new Date(recordedAt + findable.int(600, 720) * DAY_MS).toISOString(),
+        new Date(recordedAt).toISOString(),
+        'seed',
+        null,
+      ]);
     }
     if (!referred) continue;
     for (let r = random.chance(0.7) ? 1 : 2; r > 0; r--) {
