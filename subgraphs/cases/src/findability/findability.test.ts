@@ -1,26 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_ORGANIZATIONS,
-  DEMO_PROVIDER_ORGANIZATIONS,
-  encodeCursor,
-  principalFor,
-  startTestSubgraph,
-  type TestSubgraph,
-} from '@amparo/kit';
+import { encodeCursor, principalFor, startTestSubgraph, type TestSubgraph } from '@amparo/kit';
 import { casesSubgraph } from '../definition.js';
+import { callAs, orgA, orgB, consulate, caseworkerA, caseworkerB, inAYear } from '../testing/casesTestActors.js';
 
 let sg: TestSubgraph;
-const orgA = DEMO_PROVIDER_ORGANIZATIONS[0]!.id;
-const orgB = DEMO_PROVIDER_ORGANIZATIONS[1]!.id;
-const caseworkerA = principalFor('caseworker', orgA, 'cw-a');
-const caseworkerB = principalFor('caseworker', orgB, 'cw-b');
 const job = principalFor('admin', null, 'amparo-gateway:findability-sync');
-const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString();
 const STATEMENT = 'Salió de Huehuetenango; la buscan.';
 
-type Res<T> = { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-const call = async <T>(principal: ReturnType<typeof principalFor>, query: string, variables = {}) =>
-  (await sg.request<T>(principal, query, variables)).body as Res<T>;
+const call = <T>(principal: Parameters<typeof callAs>[1], query: string, variables = {}) =>
+  callAs<T>(sg, principal, query, variables);
 
 const OPEN = `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`;
 const CONSENT = `mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id active sections organization { id } } }`;
@@ -186,7 +174,7 @@ describe('casesFindablePeople', () => {
     for (const who of [
       caseworkerA,
       principalFor('admin'),
-      principalFor('consular', DEMO_ORGANIZATIONS.find((o) => o.kind === 'CONSULATE')!.id),
+      principalFor('consular', consulate),
       principalFor('enforcement', orgA),
     ]) {
       const body = await call(who, FINDABLE, { first: 10 });

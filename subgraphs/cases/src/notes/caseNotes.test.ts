@@ -1,28 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_ORGANIZATIONS,
-  DEMO_PROVIDER_ORGANIZATIONS,
-  principalFor,
-  startTestSubgraph,
-  type TestSubgraph,
-} from '@amparo/kit';
+import { startTestSubgraph, type TestSubgraph, principalFor } from '@amparo/kit';
 import { casesSubgraph } from '../definition.js';
+import {
+  callAs,
+  orgA,
+  orgB,
+  consulate,
+  caseworkerA,
+  colleagueA,
+  caseworkerB,
+  consul,
+} from '../testing/casesTestActors.js';
 
 let sg: TestSubgraph;
-const orgA = DEMO_PROVIDER_ORGANIZATIONS[0]!.id;
-const orgB = DEMO_PROVIDER_ORGANIZATIONS[1]!.id;
-const consulate = DEMO_ORGANIZATIONS.find((o) => o.kind === 'CONSULATE')!.id;
-const caseworkerA = principalFor('caseworker', orgA, 'cw-a');
-const colleagueA = principalFor('caseworker', orgA, 'cw-a2');
-const caseworkerB = principalFor('caseworker', orgB, 'cw-b');
-const consul = principalFor('consular', consulate, 'consul');
 const ALL_SECTIONS = ['IDENTITY', 'INTAKE_STATEMENT', 'NEEDS', 'INCIDENTS', 'FAMILY', 'MIGRATION_STATUS'];
 
-type Principal = ReturnType<typeof principalFor>;
-type Res<T> = { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-const call = async <T>(principal: Principal, query: string, variables = {}) =>
-  (await sg.request<T>(principal, query, variables)).body as Res<T>;
+const call = <T>(principal: Parameters<typeof callAs>[1], query: string, variables = {}) =>
+  callAs<T>(sg, principal, query, variables);
 
 const ADD = `mutation ($caseId: ID!, $text: String!) {
   addCaseNote(caseId: $caseId, text: $text) { id author text createdAt } }`;
