@@ -208,6 +208,8 @@ describe('services search: combinations, distance, pagination', () => {
     const distances = edges.map((e) => e.distanceKm as number);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
     for (const d of distances) expect(d).toBeLessThanOrEqual(tapachula.radiusKm);
+    // Rounded to 0.1 km: the value a person reads, and exactly the one the cursor carries.
+    for (const d of distances) expect(Number(d.toFixed(1))).toBe(d);
     const computed = (r: Row) =>
       haversineKm(tapachula.latitude, tapachula.longitude, r.public_latitude, r.public_longitude);
     const surely = expected((r) => computed(r) < tapachula.radiusKm - 0.1);
