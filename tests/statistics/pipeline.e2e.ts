@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStatisticsPipeline, StatisticsPipelineError } from '@amparo/gateway';
-import { RCM_COUNTRIES } from '@amparo/kit';
+import { DEMO_PROVIDER_ORGANIZATIONS, RCM_COUNTRIES } from '@amparo/kit';
 import { createInternalSigner } from '@amparo/schema';
 import { startFederation, type Federation } from '../src/index.js';
 
@@ -149,5 +149,64 @@ describe('statistics pipeline', () => {
       );
       expect(body.errors?.[0]?.message).toBe('Cannot query field "casesStatisticsExtract" on type "Query".');
     }
+  });
+  it('answers a published table again from the gateway, byte for byte, without asking the statistics subgraph', async () => {
+    const metricsUrl = federation.gateway.url.replace(/\/graphql$/, '/metrics');
+    const statisticsFetches = async () => {
+      const text = await (await fetch(metricsUrl)).text();
+      const line =
+        /amparo_gateway_subgraph_fetch_duration_seconds_count\{subgraph="statistics",status="200"\} (\d+)/.exec(text);
+      return Number(line?.[1] ?? 0);
+    };
+    const listed = await federation.query<{ statisticsReleases: { edges: { node: { id: string } }[] } }>(
+      '{ statisticsReleases(first: 2) { edges { node { id } } } }',
+    );
+    const [first, second] = listed.body.data?.statisticsReleases.edges.map((e) => e.node.id) ?? [];
+    expect(first && second).toBeTruthy();
+    const table = `query Table($id: ID!) { statisticsRelease(id: $id) { id period
+      table(measure: CASES_OPENED, dimensions: [COUNTRY]) { cells { key { dimension code } value suppressed lower upper } } } }`;
+    const raw = async (variables: Record<string, unknown>, token?: string) => {
+      const response = await fetch(federation.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: table, variables }),
+      });
+      return { status: response.status, cache: response.headers.get('cache-status'), text: await response.text() };
+    };
+
+    const miss = await raw({ id: first });
+    expect(miss.status).toBe(200);
+    expect(miss.cache).toBe('amparo-gateway; fwd=miss; stored');
+    const before = await statisticsFetches();
+    const hit = await raw({ id: first });
+    expect(hit).toEqual({ status: 200, cache: 'amparo-gateway; hit', text: miss.text });
+    // Any role allowed the operation gets the same kept answer; enforcement may read published statistics too.
+    const enforcement = await raw({ id: first }, await federation.tokenFor('enforcement'));
+    expect(enforcement).toEqual({ status: 200, cache: 'amparo-gateway; hit', text: miss.text });
+    expect(await statisticsFetches()).toBe(before);
+
+    // Another release is another answer; an id that names no release is never kept.
+    const other = await raw({ id: second });
+    expect(other.cache).toBe('amparo-gateway; fwd=miss; stored');
+    expect(other.text).not.toBe(miss.text);
+    const unknownId = '00000000-0000-4000-8000-000000000000';
+    expect((await raw({ id: unknownId })).cache).toBe('amparo-gateway; fwd=miss');
+    expect((await raw({ id: unknownId })).cache).toBe('amparo-gateway; fwd=miss');
+
+    // Nothing else is kept: the list of releases grows, and case data is never answered twice from memory.
+    const listedAgain = await fetch(federation.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ statisticsReleases(first: 2) { edges { node { id } } } }' }),
+    });
+    expect(listedAgain.headers.get('cache-status')).toBeNull();
+    const caseworker = await federation.query(
+      '{ cases(first: 1) { totalCount } }',
+      {},
+      {
+        token: await federation.tokenFor('caseworker', { org: DEMO_PROVIDER_ORGANIZATIONS[0]?.id }),
+      },
+    );
+    expect(caseworker.headers.get('cache-status')).toBeNull();
   });
 });

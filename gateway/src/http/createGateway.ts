@@ -17,6 +17,7 @@ import { RateLimiter } from '../limits/rateLimiter.js';
 import { createGatewayMetrics } from '../metrics/gatewayMetrics.js';
 import { stripSecurityPurpose } from '../supergraph/stripSecurityPurpose.js';
 import { TrustedDocuments } from '../trusted/trustedDocuments.js';
+import { createImmutableOperations, type ImmutableOperations } from '../immutable/immutableOperations.js';
 import { createGraphQLHandler } from './handleGraphQL.js';
 import { registerExportProxies } from './proxyExports.js';
 
@@ -73,8 +74,10 @@ export async function createGateway(
     logger: log,
   });
   let firewall: Firewall | undefined;
+  let immutableOperations: ImmutableOperations | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
     firewall = createFirewall(apiSchema, supergraphSdl);
+    immutableOperations = createImmutableOperations(apiSchema, supergraphSdl);
   });
 
   const development = config.mode === 'development';
@@ -159,6 +162,10 @@ export async function createGateway(
     firewall: () => {
       if (!firewall) throw new Error('invariant failed: schema not loaded');
       return firewall;
+    },
+    immutableOperations: () => {
+      if (!immutableOperations) throw new Error('invariant failed: schema not loaded');
+      return immutableOperations;
     },
     limits: config.limits,
     rateLimiter,

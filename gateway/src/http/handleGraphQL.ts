@@ -12,6 +12,8 @@ import { BoundedCache } from '../cache/BoundedCache.js';
 import { checkLimits, type LimitViolation } from '../limits/checkLimits.js';
 import { checkPageSizes } from '../limits/checkPageSizes.js';
 import type { RateLimiter } from '../limits/rateLimiter.js';
+import { ImmutableAnswerCache } from '../immutable/ImmutableAnswerCache.js';
+import type { ImmutableOperations } from '../immutable/immutableOperations.js';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
 import type { TrustedDocuments } from '../trusted/trustedDocuments.js';
 
@@ -21,6 +23,8 @@ export interface GraphQLHandlerDeps {
   /** Replaces the claimed organisation kind with the registry's when that is stricter. */
   readonly resolveOrganizationKind: (principal: Principal) => Promise<Principal>;
   readonly firewall: () => Firewall;
+  /** Which operations have answers that never change (published statistics releases). */
+  readonly immutableOperations: () => ImmutableOperations;
   readonly limits: GatewayLimits;
   readonly rateLimiter: RateLimiter;
   readonly development: boolean;
@@ -72,7 +76,11 @@ function onlyIntrospection(document: DocumentNode): boolean {
  */
 export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
   const { limits } = deps;
-  const documents = new BoundedCache<string, { document: DocumentNode; violation: LimitViolation | null }>(500);
+  const documents = new BoundedCache<
+    string,
+    { document: DocumentNode; violation: LimitViolation | null; immutable?: boolean }
+  >(500);
+  const immutableAnswers = new ImmutableAnswerCache();
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const started = performance.now();
     let role = 'unauthenticated';
@@ -207,6 +215,22 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
       });
     }
 
+    // Decided once per document, after the caller's own validation passed.
+    analysed.immutable ??= deps.immutableOperations().isImmutable(document, operationName);
+    const answerKey = analysed.immutable ? ImmutableAnswerCache.keyOf(documentKey, body.variables) : undefined;
+    if (answerKey !== undefined) {
+      const kept = immutableAnswers.get(answerKey);
+      if (kept) {
+        deps.metrics.immutableAnswers.inc({ result: 'hit' });
+        return reply
+          .code(200)
+          .header('content-type', 'application/json; charset=utf-8')
+          .header('cache-status', 'amparo-gateway; hit')
+          .send(kept.body);
+      }
+      deps.metrics.immutableAnswers.inc({ result: 'miss' });
+    }
+
     const context: GatewayContext = {
       principal,
       requestId,
@@ -234,6 +258,11 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
     for (const [key, value] of response.headers) reply.header(key, value);
     if (response.body.kind !== 'complete') {
       throw new Error('invariant failed: incremental delivery is not enabled');
+    }
+    if (answerKey !== undefined) {
+      const stored = immutableAnswers.offer(answerKey, response.status ?? 200, response.body.string);
+      if (stored) deps.metrics.immutableAnswers.inc({ result: 'stored' });
+      reply.header('cache-status', `amparo-gateway; fwd=miss${stored ? '; stored' : ''}`);
     }
     return reply.send(response.body.string);
   };

@@ -23,6 +23,12 @@ export function createGatewayMetrics() {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     }),
+    immutableAnswers: new Counter({
+      name: 'amparo_gateway_immutable_answers_total',
+      help: 'Immutable operations (published statistics releases): answers served from the gateway (hit), fetched (miss), of which kept (stored)',
+      labelNames: ['result'] as const,
+      registers: [registry],
+    }),
     subgraphFetch: new Histogram({
       name: 'amparo_gateway_subgraph_fetch_duration_seconds',
       help: 'Time of each signed subgraph fetch, by subgraph and HTTP status',
