@@ -31,3 +31,4 @@ export {
 } from './findability/runFindabilitySync.js';
 export { startFindabilitySync, type SyncLogger } from './findability/startFindabilitySync.js';
 export { scheduleFindabilitySync } from './findability/scheduleFindabilitySync.js';
+export { GATEWAY_V8_FLAGS } from './runtime/gatewayV8Flags.js';

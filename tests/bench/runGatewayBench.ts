@@ -3,7 +3,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
-import { mintDevToken } from '@amparo/gateway';
+import { GATEWAY_V8_FLAGS, mintDevToken } from '@amparo/gateway';
 import { spawnBenchChild, type BenchChild } from './benchChildProcess.js';
 import { BENCH_SUBGRAPHS } from './benchSubgraphs.js';
 import { DEEP_QUERY, SMALL_QUERY } from './benchWorkload.js';
@@ -11,6 +11,8 @@ import { referenceProblems, sameAnswer } from './checkResponse.js';
 import { GATEWAY_KINDS, GATEWAY_LABELS, type GatewayKind } from './gatewayKinds.js';
 import { median, round } from './latencyStats.js';
 import { loadGateway, type LoadRound } from './loadGateway.js';
+import { cpuLayout, pinProcess } from './cpuPinning.js';
+import { cpuSeconds, peakRssMb } from './processStats.js';
 import { sequentialP50 } from './measureOverhead.js';
 
 /**
@@ -39,6 +41,8 @@ const settings = {
   warmupSeconds: envNumber('BENCH_WARMUP', 3),
   connections: envNumber('BENCH_CONNECTIONS', 50),
   overheadRequests: envNumber('BENCH_OVERHEAD_REQUESTS', 500),
+  /** Gateway on a core of its own (see cpuPinning.ts); BENCH_PIN=off shares all cores as before. */
+  pin: process.env.BENCH_PIN !== 'off',
 };
 const wanted = (process.env.BENCH_GATEWAYS ?? GATEWAY_KINDS.join(','))
   .split(',')
@@ -52,7 +56,18 @@ interface GatewayUnderTest {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   firstBody?: string;
-  readonly rounds: LoadRound[];
+  readonly rounds: MeasuredRound[];
+}
+
+/**
+ * A load round with the CPU it cost: the gateway process's own and the
+ * subgraphs' (one process), per answered request. The machine is shared by
+ * the gateway, the subgraphs and autocannon, so req/s compresses the
+ * differences between gateways; CPU per request does not.
+ */
+interface MeasuredRound extends LoadRound {
+  readonly gatewayCpuMsPerRequest: number | null;
+  readonly subgraphsCpuMsPerRequest: number | null;
 }
 
 interface GatewayEntry {
@@ -69,7 +84,12 @@ interface GatewayEntry {
   peakRssMb?: number | null;
   ratioVsApolloGateway?: number | null;
   smallQuery?: { p50Ms: number; overheadMs: number; failures: number };
-  rounds?: LoadRound[];
+  rounds?: MeasuredRound[];
+  /** Median over the rounds of the gateway process's CPU ms per request. */
+  gatewayCpuMsPerRequest?: number | null;
+  subgraphsCpuMsPerRequest?: number | null;
+  /** Stock @apollo/gateway's CPU per request divided by this gateway's: > 1 is cheaper than Apollo. */
+  cpuEfficiencyVsApolloGateway?: number | null;
 }
 
 /** The first error message of an answer, or its opening when it has none. */
@@ -116,6 +136,9 @@ async function main(): Promise<void> {
       throw new Error(`subgraphs did not start: ${subgraphsReady.type === 'failed' ? subgraphsReady.reason : ''}`);
     }
     const subgraphUrls = subgraphsReady.urls;
+    const layout = settings.pin ? cpuLayout() : null;
+    const pinned =
+      layout !== null && pinProcess(process.pid, layout.rest) && pinProcess(subgraphChild.pid, layout.rest);
     const composition = composeServices(
       BENCH_SUBGRAPHS.map((s) => ({ name: s.name, typeDefs: s.typeDefs, url: subgraphUrls[s.name] })),
     );
@@ -129,13 +152,16 @@ async function main(): Promise<void> {
     for (const kind of wanted) {
       const entry: GatewayEntry = { kind, label: GATEWAY_LABELS[kind], status: 'ok' };
       entries.set(kind, entry);
-      const child = spawnBenchChild(
-        profiled === kind ? ['--cpu-prof', `--cpu-prof-dir=${join(RESULTS_DIR, 'profiles')}`] : [],
-      );
+      const child = spawnBenchChild([
+        // Amparo's gateway runs with the flags its start scripts give it; the others with Node's defaults.
+        ...(kind.startsWith('amparo-') ? GATEWAY_V8_FLAGS : []),
+        ...(profiled === kind ? ['--cpu-prof', `--cpu-prof-dir=${join(RESULTS_DIR, 'profiles')}`] : []),
+      ]);
       children.push(child);
       try {
         const ready = await child.request({ type: 'start-gateway', kind, options });
         if (ready.type !== 'ready' || !ready.url) throw new Error(ready.type === 'failed' ? ready.reason : 'no URL');
+        if (pinned && layout && !pinProcess(child.pid, layout.gateway)) throw new Error('could not pin the gateway');
         const headers: Record<string, string> =
           kind === 'amparo-firewall-on' ? { authorization: `Bearer ${token}` } : {};
         running.push({ kind, child, url: ready.url, headers, rounds: [] });
@@ -196,7 +222,8 @@ async function main(): Promise<void> {
       // Rotate the order each round so no gateway always runs first or last.
       const order = correct.map((_, i) => correct[(i + r) % correct.length]).filter((g) => g !== undefined);
       for (const g of order) {
-        const result = await loadGateway({
+        const cpuBefore = [cpuSeconds(g.child.pid), cpuSeconds(subgraphChild.pid)];
+        const loaded = await loadGateway({
           url: g.url,
           body: deepBody,
           headers: g.headers,
@@ -204,6 +231,19 @@ async function main(): Promise<void> {
           durationSeconds: settings.durationSeconds,
           verify: verifierFor(g),
         });
+        const cpuAfter = [cpuSeconds(g.child.pid), cpuSeconds(subgraphChild.pid)];
+        const perRequest = (i: number) => {
+          const start = cpuBefore[i];
+          const end = cpuAfter[i];
+          return start == null || end == null || loaded.requests === 0
+            ? null
+            : round(((end - start) * 1000) / loaded.requests, 2);
+        };
+        const result: MeasuredRound = {
+          ...loaded,
+          gatewayCpuMsPerRequest: perRequest(0),
+          subgraphsCpuMsPerRequest: perRequest(1),
+        };
         g.rounds.push(result);
         await drain(g);
         process.stdout.write(
@@ -248,23 +288,39 @@ async function main(): Promise<void> {
       entry.errors = g.rounds.reduce((sum, x) => sum + x.errors, 0);
       entry.non2xx = g.rounds.reduce((sum, x) => sum + x.non2xx, 0);
       entry.mismatches = g.rounds.reduce((sum, x) => sum + x.mismatches, 0);
-      entry.peakRssMb = g.child.peakRssMb();
+      entry.peakRssMb = peakRssMb(g.child.pid);
+      const medianOf = (pick: (x: MeasuredRound) => number | null) => {
+        const values = g.rounds.map(pick).filter((v): v is number => v !== null);
+        return values.length > 0 ? round(median(values), 2) : null;
+      };
+      entry.gatewayCpuMsPerRequest = medianOf((x) => x.gatewayCpuMsPerRequest);
+      entry.subgraphsCpuMsPerRequest = medianOf((x) => x.subgraphsCpuMsPerRequest);
       entry.rounds = g.rounds;
     }
     const apolloRps = entries.get('apollo-gateway')?.requestsPerSecond;
+    const apolloCpu = entries.get('apollo-gateway')?.gatewayCpuMsPerRequest;
     for (const entry of entries.values()) {
       entry.ratioVsApolloGateway =
         apolloRps && entry.requestsPerSecond !== undefined ? round(entry.requestsPerSecond / apolloRps, 2) : null;
+      entry.cpuEfficiencyVsApolloGateway =
+        apolloCpu && entry.gatewayCpuMsPerRequest ? round(apolloCpu / entry.gatewayCpuMsPerRequest, 2) : null;
     }
 
     const gateways = [...entries.values()];
     const report = {
       date: new Date().toISOString(),
       machine,
-      settings: { ...settings, gateways: wanted, referenceGateway: referenceKind },
+      settings: {
+        ...settings,
+        cpuLayout: pinned ? layout : 'shared',
+        amparoV8Flags: GATEWAY_V8_FLAGS,
+        gateways: wanted,
+        referenceGateway: referenceKind,
+      },
       workload:
         'graphql-hive/graphql-gateways-benchmark rebuilt: accounts/inventory/products/reviews (@apollo/subgraph on Mercurius), deep query, every response checked',
       ratioVsApolloGateway: entries.get('amparo-firewall-on')?.ratioVsApolloGateway ?? null,
+      cpuEfficiencyVsApolloGateway: entries.get('amparo-firewall-on')?.cpuEfficiencyVsApolloGateway ?? null,
       smallQuery: { query: SMALL_QUERY, directSubgraphP50Ms: direct.p50 },
       gateways,
       elapsedSeconds: Math.round((Date.now() - started) / 1000),
@@ -273,7 +329,12 @@ async function main(): Promise<void> {
     writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
 
     console.log(
-      `\n${machine.cpus} × ${machine.cpuModel}, ${machine.node}, ${settings.rounds} × ${settings.durationSeconds} s at ${settings.connections} connections (medians of rounds)`,
+      pinned && layout
+        ? `\ngateway under test pinned to CPU ${layout.gateway}; subgraphs and load generator to CPU ${layout.rest}`
+        : '\nall processes share every CPU',
+    );
+    console.log(
+      `${machine.cpus} × ${machine.cpuModel}, ${machine.node}, ${settings.rounds} × ${settings.durationSeconds} s at ${settings.connections} connections (medians of rounds)`,
     );
     console.table(
       gateways.map((g) => ({
@@ -286,6 +347,8 @@ async function main(): Promise<void> {
         'errors/non2xx/bad': g.requests === undefined ? '-' : `${g.errors}/${g.non2xx}/${g.mismatches}`,
         'peak RSS MB': g.peakRssMb ?? '-',
         'vs apollo': g.ratioVsApolloGateway ?? '-',
+        'gateway CPU ms/req': g.gatewayCpuMsPerRequest ?? '-',
+        'subgraphs CPU ms/req': g.subgraphsCpuMsPerRequest ?? '-',
         'small p50 overhead ms': g.smallQuery?.overheadMs ?? '-',
       })),
     );

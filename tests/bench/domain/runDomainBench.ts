@@ -3,6 +3,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { round } from '../latencyStats.js';
+import { cpuSeconds, machineBusySeconds, peakRssMb, resetPeakRss } from '../processStats.js';
 import { closedLoopLoad, type LatencySummary } from './closedLoopLoad.js';
 import { domainSettings } from './domainSettings.js';
 import type { LatencyWorkload, WorkloadContext } from './domainWorkload.js';
@@ -47,6 +48,12 @@ interface WorkloadEntry {
   failureReasons?: readonly string[];
   /** MB, per process: the gateway and the subgraphs serving the workload, peak during the workload. */
   peakRssMb?: Record<string, number | null>;
+  /**
+   * CPU ms per request during the measured run: the gateway and each subgraph
+   * serving the workload, and `machine` (every process, PostgreSQL and the
+   * load generator included) — where the 2 cores went.
+   */
+  cpuMsPerRequest?: Record<string, number | null>;
   targetP95Ms: number | null;
   met: 'yes' | 'no' | 'n/a';
   dataset?: Readonly<Record<string, number | string>>;
@@ -60,16 +67,48 @@ const started = Date.now();
 const log = (line: string) =>
   process.stdout.write(`[domain ${String(Math.round((Date.now() - started) / 1000)).padStart(4)} s] ${line}\n`);
 
+/** The gateway's and the workload's subgraphs' pids, by name. */
+function processesOf(federation: DomainFederation, subgraphs: readonly string[]): [string, number | undefined][] {
+  return [
+    ['gateway', federation.gateway.child.pid],
+    ...subgraphs.map((s): [string, number | undefined] => [s, federation.subgraphs.get(s)?.child.pid]),
+  ];
+}
+
 function resetPeaks(federation: DomainFederation, subgraphs: readonly string[]): boolean {
-  const processes = [federation.gateway, ...subgraphs.map((s) => federation.subgraphs.get(s))];
-  return processes.every((p) => p?.child.resetPeakRss() ?? false);
+  return processesOf(federation, subgraphs).every(([, pid]) => pid !== undefined && resetPeakRss(pid));
 }
 
 function peaks(federation: DomainFederation, subgraphs: readonly string[]): Record<string, number | null> {
+  return Object.fromEntries(
+    processesOf(federation, subgraphs).map(([name, pid]) => [name, pid === undefined ? null : peakRssMb(pid)]),
+  );
+}
+
+/** CPU seconds so far of each process of the workload, and of the whole machine. */
+function cpuReadings(federation: DomainFederation, subgraphs: readonly string[]): Record<string, number | null> {
   return Object.fromEntries([
-    ['gateway', federation.gateway.child.peakRssMb()],
-    ...subgraphs.map((s) => [s, federation.subgraphs.get(s)?.child.peakRssMb() ?? null]),
+    ...processesOf(federation, subgraphs).map(([name, pid]) => [name, pid === undefined ? null : cpuSeconds(pid)]),
+    ['machine', machineBusySeconds()],
   ]);
+}
+
+function cpuPerRequest(
+  before: Record<string, number | null>,
+  after: Record<string, number | null>,
+  requests: number,
+): Record<string, number | null> {
+  return Object.fromEntries(
+    Object.entries(after).map(([name, end]) => {
+      const start = before[name];
+      return [
+        name,
+        end === null || start === null || start === undefined || requests === 0
+          ? null
+          : round(((end - start) * 1000) / requests, 2),
+      ];
+    }),
+  );
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -154,6 +193,7 @@ async function main(): Promise<number> {
         prepared.observed?.();
         peakResetWorks = resetPeaks(federation, workload.subgraphs) && peakResetWorks;
         log(`${workload.name}: ${settings.connections} clients for ${settings.durationSeconds} s`);
+        const cpuBefore = cpuReadings(federation, workload.subgraphs);
         const result = await closedLoopLoad({
           url: federation.gateway.url,
           connections: settings.connections,
@@ -169,6 +209,7 @@ async function main(): Promise<number> {
           failures: result.failures,
           failureReasons: result.failureReasons,
           peakRssMb: peaks(federation, workload.subgraphs),
+          cpuMsPerRequest: cpuPerRequest(cpuBefore, cpuReadings(federation, workload.subgraphs), result.requests),
           observed: prepared.observed?.(),
         });
         log(
@@ -291,6 +332,7 @@ async function main(): Promise<number> {
     if (e.reason) console.log(`${e.workload}: ${e.status} — ${e.reason}`);
     if (e.contention) console.log(`${e.workload}: invariant ${e.contention.invariant}`);
     if (e.dataset) console.log(`${e.workload} dataset: ${JSON.stringify(e.dataset)}`);
+    if (e.cpuMsPerRequest) console.log(`${e.workload} CPU ms per request: ${JSON.stringify(e.cpuMsPerRequest)}`);
   }
   console.log(`written to ${output}`);
   return entries.every((e) => e.status === 'ok') ? 0 : 1;

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mintDevToken } from '@amparo/gateway';
+import { fileURLToPath } from 'node:url';
+import { GATEWAY_V8_FLAGS, mintDevToken } from '@amparo/gateway';
 import { createTestDatabase, openDatabase, type Database } from '@amparo/kit';
 import { generateInternalKeyPair, type Role } from '@amparo/schema';
 import { ALL_SUBGRAPHS } from '../../src/startFederation.js';
@@ -26,6 +27,19 @@ export interface DomainFederation {
 }
 
 const SUBGRAPH_START_MS = 15 * 60_000;
+const PROFILES_DIR = fileURLToPath(new URL('../results/profiles/', import.meta.url));
+
+/**
+ * `BENCH_DOMAIN_PROFILE=gateway` (or a subgraph's name, or a comma list)
+ * runs that process under `node --cpu-prof`; the profile is written when the
+ * bench stops it, to results/profiles/ (summarise with summarizeCpuProfile.ts).
+ */
+function profileFlags(name: string): string[] {
+  const profiled = (process.env.BENCH_DOMAIN_PROFILE ?? '').split(',').map((p) => p.trim());
+  return profiled.includes(name)
+    ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES_DIR}`, `--cpu-prof-name=${name}.${Date.now()}.cpuprofile`]
+    : [];
+}
 
 /**
  * The whole federation as production runs it, one process per subgraph and
@@ -64,7 +78,7 @@ export async function startDomainFederation(options: {
     for (const definition of ALL_SUBGRAPHS) {
       const started = Date.now();
       options.progress(`starting ${definition.name} (migrate + seed at scale ${options.seedScale})…`);
-      const child = spawnDomainChild(definition.name);
+      const child = spawnDomainChild(definition.name, profileFlags(definition.name));
       children.push(child);
       const url = await child.start(
         {
@@ -83,7 +97,8 @@ export async function startDomainFederation(options: {
     }
     // Minted before the gateway starts, so the dev issuer's key file is created once.
     await mintDevToken(stateDir, { role: 'public' });
-    const gatewayChild = spawnDomainChild('gateway');
+    // The gateway runs with the flags its start scripts give it in production.
+    const gatewayChild = spawnDomainChild('gateway', [...GATEWAY_V8_FLAGS, ...profileFlags('gateway')]);
     children.push(gatewayChild);
     const gatewayUrl = await gatewayChild.start(
       {
