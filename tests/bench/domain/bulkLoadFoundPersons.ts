@@ -62,7 +62,9 @@ export async function bulkLoadFoundPersons(
     const done = start + rows.length;
     if (done % 100_000 < BATCH || done === extra) progress(`  … ${existing + done} found-person records`);
   }
-  await db.exec('ANALYZE found_person_records');
+  // VACUUM, not only ANALYZE: matching reads found_person_blocking_keys index-only, which needs
+  // the visibility map that autovacuum would set after a load like this one (it is off on the bench server).
+  await db.exec('VACUUM (ANALYZE) found_person_records, found_person_blocking_keys');
   const [{ n } = { n: 0 }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM found_person_records');
   return { records: n, planted: plantedRecords };
 }

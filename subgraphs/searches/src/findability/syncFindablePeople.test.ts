@@ -1,36 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_ORGANIZATIONS,
-  principalFor,
-  startTestSubgraph,
-  verifyAuditChain,
-  type OrganizationKind,
-  type TestSubgraph,
-} from '@amparo/kit';
+import { principalFor, startTestSubgraph, verifyAuditChain, type TestSubgraph } from '@amparo/kit';
 import { searchesSubgraph } from '../definition.js';
+import {
+  OPEN_SEARCH as OPEN,
+  REGISTER_FOUND_PERSON,
+  callAs,
+  caseworker,
+  findabilityJob as job,
+  mother,
+  ngo,
+  shelter,
+  type Body,
+  type Who,
+} from '../testing/searchesTestActors.js';
 
 let sg: TestSubgraph;
-
-const orgOf = (kind: OrganizationKind, nth = 0) => DEMO_ORGANIZATIONS.filter((o) => o.kind === kind)[nth]!.id;
-const ngo = orgOf('NGO');
-const shelter = orgOf('SHELTER');
-const caseworker = principalFor('caseworker', ngo, 'cw-ngo', 'NGO');
-const mother = principalFor('family', null, 'fam-mother');
-const job = principalFor('admin', null, 'amparo-gateway:findability-sync');
-
-type Body = {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-};
-type Who = ReturnType<typeof principalFor>;
-
-async function gql(who: Who, query: string, variables?: Record<string, unknown>): Promise<Body> {
-  return (await sg.request(who, query, variables)).body as Body;
-}
+const gql = (who: Who, query: string, variables?: Record<string, unknown>) => callAs(sg, who, query, variables);
 
 const SYNC = `mutation ($people: [FindablePersonInput!]!) {
   syncFindablePeople(people: $people) { added updated removed unchanged } }`;
-const OPEN = `mutation ($input: OpenSearchRequestInput!) { openSearchRequest(input: $input) { id } }`;
 const REVIEW = `mutation ($id: ID!) { reviewMatch(candidateId: $id, decision: CONFIRM) { id } }`;
 const STAFF_VIEW = `query ($id: ID!) { searchRequest(id: $id) { status candidates { id reviewStatus
   foundPerson { sourceKind vitalStatus givenNames familyNames { firstSurname secondSurname } foundPlace foundCountry } } } }`;
@@ -206,11 +194,9 @@ describe('syncFindablePeople', () => {
       expect(body.data ?? null).toBeNull();
       expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
-    const registered = await gql(
-      principalFor('caseworker', shelter, 'cw-shelter', 'SHELTER'),
-      `mutation ($input: RegisterFoundPersonInput!) { registerFoundPerson(input: $input) { recordId } }`,
-      { input: { sourceKind: 'CASE_ASSISTANCE', vitalStatus: 'ALIVE', givenNames: 'Juana' } },
-    );
+    const registered = await gql(principalFor('caseworker', shelter, 'cw-shelter', 'SHELTER'), REGISTER_FOUND_PERSON, {
+      input: { sourceKind: 'CASE_ASSISTANCE', vitalStatus: 'ALIVE', givenNames: 'Juana' },
+    });
     expect(registered.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sourceKind' });
   });
 });

@@ -1,7 +1,8 @@
 import type { Queryable } from '@amparo/kit';
 import { matchKeys } from '../names/matchKeys.js';
 import { nameTokens, type NameTokens } from '../names/personName.js';
-import { ACTIVE_STATUSES, type Candidate } from './findCandidates.js';
+import { ACTIVE_STATUS_CONDITION } from './activeStatuses.js';
+import type { Candidate } from './findCandidates.js';
 import type { MatchProfile } from './matchProfile.js';
 import { MIN_NAME_SCORE, scoreCandidate, type MatchFeature } from './scoreCandidate.js';
 
@@ -57,9 +58,9 @@ export async function findReciprocalSearches(
             requester_second_surname
        FROM search_requests
       WHERE match_keys && $1::text[] AND requester_match_keys && $2::text[]
-        AND status = ANY($3::text[]) AND id <> $4::uuid
+        AND ${ACTIVE_STATUS_CONDITION} AND id <> $3::uuid
       LIMIT 50`,
-    [requesterKeys, missingKeys, ACTIVE_STATUSES, subject.id],
+    [requesterKeys, missingKeys, subject.id],
   );
   const requester = subject.requester;
   return rows

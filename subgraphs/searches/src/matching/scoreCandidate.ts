@@ -1,3 +1,4 @@
+import type { NameTokens } from '../names/personName.js';
 import type { MatchProfile } from './matchProfile.js';
 import { bestTokenMatch, tokenMatch, type TokenMatch } from './nameSimilarity.js';
 
@@ -34,6 +35,9 @@ export const WEIGHTS = {
   region: 4,
   sameCountry: 2,
 } as const;
+
+/** Birth years further apart than this contradict each other (an age conflict). */
+export const AGE_TOLERANCE_YEARS = 5;
 
 /** A candidate must at least match a given name or a surname reasonably well. */
 export const MIN_NAME_SCORE = 15;
@@ -101,7 +105,7 @@ function ageFeature(a: MatchProfile, b: MatchProfile): MatchFeature | null {
   const gap = Math.max(0, a.birthYears[0] - b.birthYears[1], b.birthYears[0] - a.birthYears[1]);
   if (gap === 0) return { feature: 'AGE', detail: 'age ranges overlap', contribution: WEIGHTS.age };
   if (gap <= 2) return { feature: 'AGE', detail: `ages ${gap} year(s) apart`, contribution: WEIGHTS.age / 2 };
-  if (gap <= 5) return { feature: 'AGE', detail: `ages ${gap} years apart`, contribution: 0 };
+  if (gap <= AGE_TOLERANCE_YEARS) return { feature: 'AGE', detail: `ages ${gap} years apart`, contribution: 0 };
   return { feature: 'AGE', detail: `ages ${gap} years apart`, contribution: WEIGHTS.ageConflict };
 }
 
@@ -129,12 +133,34 @@ function placeFeature(a: MatchProfile, b: MatchProfile): MatchFeature | null {
 }
 
 /**
+ * The name features of candidates already scored against one search, by the
+ * candidate's name (nameTokens shares one object per name): blocked records
+ * often carry the same name, and the name is the costly part of a score.
+ */
+export type NameFeatureMemo = Map<NameTokens, readonly MatchFeature[]>;
+
+function nameFeatures(search: MatchProfile, candidate: MatchProfile, memo?: NameFeatureMemo): readonly MatchFeature[] {
+  let features = memo?.get(candidate.name);
+  if (!features) {
+    features = [...givenNameFeatures(search, candidate), ...surnameFeatures(search, candidate)];
+    memo?.set(candidate.name, features);
+  }
+  return features;
+}
+
+/**
  * Scores `candidate` (a found-person record, or another search) against
  * `search`. `timed` says whether candidate.seen.date is a "found" date that
- * must come after the last contact (false for search-vs-search).
+ * must come after the last contact (false for search-vs-search). `memo`,
+ * when given, must only ever be used with this same `search`.
  */
-export function scoreCandidate(search: MatchProfile, candidate: MatchProfile, timed = true): ScoredCandidate {
-  const features: MatchFeature[] = [...givenNameFeatures(search, candidate), ...surnameFeatures(search, candidate)];
+export function scoreCandidate(
+  search: MatchProfile,
+  candidate: MatchProfile,
+  timed = true,
+  memo?: NameFeatureMemo,
+): ScoredCandidate {
+  const features: MatchFeature[] = [...nameFeatures(search, candidate, memo)];
   const nameScore = features.reduce((sum, f) => sum + f.contribution, 0);
 
   if (search.sex !== 'UNKNOWN' && candidate.sex !== 'UNKNOWN') {

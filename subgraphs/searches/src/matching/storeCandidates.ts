@@ -24,28 +24,24 @@ export interface CandidatePairing {
  */
 export async function storeCandidates(tx: Queryable, pairings: readonly CandidatePairing[]): Promise<number> {
   const kept = pairings.filter((p) => p.candidate.score >= KEEP_SCORE);
-  let added = 0;
-  for (const p of kept) {
-    const inserted = await tx.query<{ id: string }>(
-      `INSERT INTO match_candidates (search_request_id, found_person_record_id, other_search_request_id, score, explanation)
-       VALUES ($1, $2, $3, $4, $5::jsonb)
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [
-        p.searchRequestId,
-        p.foundPersonRecordId ?? null,
-        p.otherSearchRequestId ?? null,
-        p.candidate.score,
-        JSON.stringify(p.candidate.explanation),
-      ],
-    );
-    added += inserted.length;
-  }
-  const searches = [...new Set(kept.map((p) => p.searchRequestId))];
-  if (searches.length > 0) {
-    await tx.query(
-      `UPDATE search_requests SET status = 'POTENTIAL_MATCH', updated_at = now() WHERE id = ANY($1::uuid[]) AND status = 'OPEN'`,
-      [searches],
-    );
-  }
-  return added;
+  if (kept.length === 0) return 0;
+  // One statement for all of them: a search stores up to 15 pairings, each a round trip before.
+  const inserted = await tx.query<{ id: string }>(
+    `INSERT INTO match_candidates (search_request_id, found_person_record_id, other_search_request_id, score, explanation)
+     SELECT s, f, o, score, explanation::jsonb
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::float8[], $5::text[]) AS p(s, f, o, score, explanation)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [
+      kept.map((p) => p.searchRequestId),
+      kept.map((p) => p.foundPersonRecordId ?? null),
+      kept.map((p) => p.otherSearchRequestId ?? null),
+      kept.map((p) => p.candidate.score),
+      kept.map((p) => JSON.stringify(p.candidate.explanation)),
+    ],
+  );
+  await tx.query(
+    `UPDATE search_requests SET status = 'POTENTIAL_MATCH', updated_at = now() WHERE id = ANY($1::uuid[]) AND status = 'OPEN'`,
+    [[...new Set(kept.map((p) => p.searchRequestId))]],
+  );
+  return inserted.length;
 }

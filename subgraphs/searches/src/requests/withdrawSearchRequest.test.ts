@@ -1,38 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_ORGANIZATIONS,
-  principalFor,
-  startTestSubgraph,
-  type OrganizationKind,
-  type TestSubgraph,
-} from '@amparo/kit';
+import { principalFor, startTestSubgraph, type TestSubgraph } from '@amparo/kit';
 import { searchesSubgraph } from '../definition.js';
+import {
+  OPEN_SEARCH as OPEN,
+  REGISTER_FOUND_PERSON as REGISTER,
+  callAs,
+  caseworker,
+  consulate,
+  mother,
+  ngo,
+  otherCaseworker,
+  otherNgo,
+  shelterWorker,
+  stranger,
+  type Who,
+} from '../testing/searchesTestActors.js';
 
 let sg: TestSubgraph;
+const gql = (who: Who, query: string, variables?: Record<string, unknown>) => callAs(sg, who, query, variables);
 
-const orgOf = (kind: OrganizationKind, nth = 0) => DEMO_ORGANIZATIONS.filter((o) => o.kind === kind)[nth]!.id;
-const ngo = orgOf('NGO');
-const otherNgo = orgOf('NGO', 1);
-const consulate = orgOf('CONSULATE');
-const caseworker = principalFor('caseworker', ngo, 'cw-ngo', 'NGO');
-const otherCaseworker = principalFor('caseworker', otherNgo, 'cw-other', 'NGO');
-const shelterWorker = principalFor('caseworker', orgOf('SHELTER'), 'cw-shelter', 'SHELTER');
-const mother = principalFor('family', null, 'fam-mother');
-const stranger = principalFor('family', null, 'fam-stranger');
-
-type Body = {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-};
-type Who = ReturnType<typeof principalFor>;
-
-async function gql(who: Who, query: string, variables?: Record<string, unknown>): Promise<Body> {
-  return (await sg.request(who, query, variables)).body as Body;
-}
-
-const OPEN = `mutation ($input: OpenSearchRequestInput!) { openSearchRequest(input: $input) { id } }`;
 const WITHDRAW = `mutation ($id: ID!) { withdrawSearchRequest(id: $id) { id status } }`;
-const REGISTER = `mutation ($input: RegisterFoundPersonInput!) { registerFoundPerson(input: $input) { recordId } }`;
 
 const missingPerson = {
   handlingOrganizationId: ngo,

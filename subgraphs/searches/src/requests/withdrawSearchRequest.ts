@@ -2,7 +2,7 @@ import { badUserInput, notFound, type Database } from '@amparo/kit';
 import { firewallPolicy, type Principal } from '@amparo/schema';
 import { auditWrite } from '../auditWrite.js';
 import { isUuid } from '../isUuid.js';
-import { ACTIVE_STATUSES } from '../matching/findCandidates.js';
+import { ACTIVE_STATUSES } from '../matching/activeStatuses.js';
 import { reviewerOrganization } from '../review/reviewerOrganization.js';
 
 /**

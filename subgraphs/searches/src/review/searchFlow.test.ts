@@ -1,43 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_ORGANIZATIONS,
-  principalFor,
-  startTestSubgraph,
-  verifyAuditChain,
-  type OrganizationKind,
-  type TestSubgraph,
-} from '@amparo/kit';
+import { principalFor, startTestSubgraph, verifyAuditChain, type TestSubgraph } from '@amparo/kit';
 import { searchesSubgraph } from '../definition.js';
+import {
+  REGISTER_FOUND_PERSON as REGISTER,
+  callAs,
+  caseworker,
+  consul,
+  consulate,
+  forensicWorker,
+  hospital,
+  mother,
+  ngo,
+  otherCaseworker,
+  otherNgo,
+  shelter,
+  shelterWorker,
+  type Body,
+  type Who,
+} from '../testing/searchesTestActors.js';
 
 let sg: TestSubgraph;
-
-const orgOf = (kind: OrganizationKind, nth = 0) => DEMO_ORGANIZATIONS.filter((o) => o.kind === kind)[nth]!.id;
-const ngo = orgOf('NGO');
-const otherNgo = orgOf('NGO', 1);
-const shelter = orgOf('SHELTER');
-const consulate = orgOf('CONSULATE');
-const forensic = orgOf('INTERNATIONAL_ORGANIZATION');
-const hospital = orgOf('HEALTH_PROVIDER');
-
-const caseworker = principalFor('caseworker', ngo, 'cw-ngo', 'NGO');
-const otherCaseworker = principalFor('caseworker', otherNgo, 'cw-other', 'NGO');
-const shelterWorker = principalFor('caseworker', shelter, 'cw-shelter', 'SHELTER');
-const forensicWorker = principalFor('caseworker', forensic, 'cw-forensic', 'INTERNATIONAL_ORGANIZATION');
-const consul = principalFor('consular', consulate, 'consul', 'CONSULATE');
-const mother = principalFor('family', null, 'fam-mother');
-
-type Body = {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-};
-type Who = ReturnType<typeof principalFor>;
-
-async function gql(who: Who, query: string, variables?: Record<string, unknown>): Promise<Body> {
-  return (await sg.request(who, query, variables)).body as Body;
-}
+const gql = (who: Who, query: string, variables?: Record<string, unknown>) => callAs(sg, who, query, variables);
 
 const OPEN = `mutation ($input: OpenSearchRequestInput!) { openSearchRequest(input: $input) { id status } }`;
-const REGISTER = `mutation ($input: RegisterFoundPersonInput!) { registerFoundPerson(input: $input) { recordId } }`;
 const REVIEW = `mutation ($id: ID!, $d: ReviewDecision!) { reviewMatch(candidateId: $id, decision: $d) { id reviewStatus } }`;
 const CONSENT = `mutation ($id: ID!, $c: FoundPersonConsentChoice!, $contact: String) {
   recordFoundPersonConsent(matchId: $id, choice: $c, contact: $contact) { id consentChoice } }`;
