@@ -1,7 +1,9 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { auditorQueries } from '@amparo/kit';
 import { pageSize, type SubgraphContext } from '@amparo/kit';
 import { confidentialLocation } from './catalogue/confidentialLocation.js';
 import { searchServices, type SearchArgs } from './catalogue/searchServices.js';
+import { selectsField } from './catalogue/selectsField.js';
 import type { Service } from './catalogue/serviceRow.js';
 import { createService } from './editing/createService.js';
 import { deactivateService } from './editing/deactivateService.js';
@@ -21,13 +23,16 @@ type LanguageArg = { language?: string | null };
 
 async function localized(service: Service, language: string | null | undefined, ctx: Context) {
   const chain = languageChain(language);
+  // Asked in the language it was entered in (most of the catalogue, in Spanish): no translation is read.
+  if (chain[0] === service.defaultLanguage) return pickTranslation(service, [], chain);
   return pickTranslation(service, await ctx.loaders.translations.load(service.id), chain);
 }
 
 export const resolvers = {
   Query: {
     ...auditorQueries('services'),
-    services: (_: unknown, args: SearchArgs, ctx: Context) => searchServices(ctx.db, args),
+    services: (_: unknown, args: SearchArgs, ctx: Context, info: GraphQLResolveInfo) =>
+      searchServices(ctx.db, args, { countTotal: selectsField(info, 'totalCount') }),
     service: (_: unknown, { id }: { id: string }, ctx: Context) => (isUuid(id) ? ctx.loaders.service.load(id) : null),
     organization: (_: unknown, { id }: { id: string }, ctx: Context) =>
       isUuid(id) ? ctx.loaders.organization.load(id) : null,

@@ -1,4 +1,6 @@
 import { badUserInput, decodeCursor, pageSize, toConnection, type Queryable } from '@amparo/kit';
+import { boxHalfSizes, distanceKmSql, innerBoxHalfSizes } from './greatCircle.js';
+import { nearestPageSql } from './nearestPage.js';
 import { openAtSql } from './openingHours.js';
 import { SERVICE_COLUMNS, toService, type ServiceRow } from './serviceRow.js';
 import {
@@ -9,14 +11,31 @@ import {
   type ServiceFilter,
 } from './serviceFilter.js';
 
-const EARTH_RADIUS_KM = 6371.0088;
-
 export interface SearchArgs {
   filter?: ServiceFilter | null;
   near?: NearInput | null;
   orderBy?: 'NAME' | 'DISTANCE' | null;
   first?: number | null;
   after?: string | null;
+}
+
+export interface SearchOptions {
+  /** Count every match for `totalCount` (a second query); false when the client did not select it. @default true */
+  countTotal?: boolean;
+}
+
+/** Whether a filter reads columns that only the table rows hold (not the position index). */
+function needsRowsToFilter(filter: ServiceFilter): boolean {
+  return Boolean(
+    filter.phases?.length ||
+      filter.countries?.length ||
+      filter.accessibility?.length ||
+      filter.populations?.length ||
+      filter.statuses?.length ||
+      searchTerms(filter.text).length ||
+      filter.openNow ||
+      filter.openAt,
+  );
 }
 
 /**
@@ -27,7 +46,7 @@ export interface SearchArgs {
  * for confidential shelters) and is rounded to 0.1 km before it is compared,
  * so the cursor holds exactly the value the ORDER BY used.
  */
-export async function searchServices(db: Queryable, args: SearchArgs) {
+export async function searchServices(db: Queryable, args: SearchArgs, options: SearchOptions = {}) {
   const size = pageSize(args.first);
   const filter = validateServiceFilter(args.filter ?? {});
   const near = args.near ? validateNear(args.near) : null;
@@ -40,14 +59,17 @@ export async function searchServices(db: Queryable, args: SearchArgs) {
     params.push(value);
     return `$${params.length}`;
   };
+  // Categories, languages and regardlessOfStatus are in the position index (0004): with only
+  // those, the nearest rows are found by walking the index outwards (see nearestPageSql).
   if (filter.categories?.length) where.push(`categories && ${param(filter.categories)}::text[]`);
-  if (filter.phases?.length) where.push(`phases && ${param(filter.phases)}::text[]`);
   if (filter.languages?.length) where.push(`languages && ${param(filter.languages)}::text[]`);
+  if (filter.regardlessOfStatus) where.push('serves_regardless_of_status');
+  const onlyIndexedFilters = !needsRowsToFilter(filter);
+  if (filter.phases?.length) where.push(`phases && ${param(filter.phases)}::text[]`);
   if (filter.countries?.length) where.push(`country = ANY(${param(filter.countries)}::text[])`);
   if (filter.accessibility?.length) where.push(`accessibility @> ${param(filter.accessibility)}::text[]`);
   if (filter.populations?.length) where.push(`populations && ${param(filter.populations)}::text[]`);
   if (filter.statuses?.length) where.push(`status = ANY(${param(filter.statuses)}::text[])`);
-  if (filter.regardlessOfStatus) where.push('serves_regardless_of_status');
   for (const term of searchTerms(filter.text)) {
     // LIKE on the trigram-indexed column; the pattern's own wildcards are escaped.
     where.push(`search_text LIKE '%' || lower(unaccent(${param(term.replace(/[\\%_]/g, (c) => `\\${c}`))})) || '%'`);
@@ -58,29 +80,33 @@ export async function searchServices(db: Queryable, args: SearchArgs) {
   }
 
   let distance = 'NULL::float8';
+  let center: { lat: string; lon: string } | null = null;
+  let withinRadius: string | null = null;
   if (near) {
-    const lat = param(near.latitude);
-    const lon = param(near.longitude);
+    center = { lat: param(near.latitude), lon: param(near.longitude) };
     // A bounding box first (indexed), then the exact great-circle distance.
-    // The box is the circle's exact extent (asin formula) plus 1 % margin.
-    const angle = (near.radiusKm * 1.01) / EARTH_RADIUS_KM;
-    const degrees = 180 / Math.PI;
-    const dLat = angle * degrees;
-    const ratio = Math.sin(angle) / Math.cos((Math.min(Math.abs(near.latitude) + dLat, 90) * Math.PI) / 180);
-    const dLon = ratio >= 1 || !Number.isFinite(ratio) ? 180 : Math.asin(ratio) * degrees;
+    const { dLat, dLon } = boxHalfSizes(near.latitude, near.radiusKm);
     where.push(
       `point(public_longitude, public_latitude) <@ box(point(${param(near.longitude - dLon)}::float8, ${param(near.latitude - dLat)}::float8), point(${param(near.longitude + dLon)}::float8, ${param(near.latitude + dLat)}::float8))`,
     );
-    // Rounded in float8 (round(x * 10) / 10 is the double nearest the 0.1 km value, as the numeric
-    // round was): numeric arithmetic on every row in the box cost about two thirds of the search.
-    distance = `(round(${EARTH_RADIUS_KM} * 2 * asin(sqrt(least(1,
-      power(sin(radians(public_latitude - ${lat}::float8) / 2), 2)
-      + cos(radians(${lat}::float8)) * cos(radians(public_latitude))
-        * power(sin(radians(public_longitude - ${lon}::float8) / 2), 2)))) * 10) / 10)`;
-    where.push(`${distance} <= ${param(near.radiusKm)}`);
+    distance = distanceKmSql(center.lat, center.lon);
+    withinRadius = `${distance} <= ${param(near.radiusKm)}`;
+    where.push(withinRadius);
   }
-  const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const countParams = [...params];
+  const inner = near && innerBoxHalfSizes(near.latitude, near.radiusKm);
+  const countConditions = where.map((condition) => {
+    if (condition !== withinRadius || !near || !inner) return condition;
+    // Most of a circle lies in its inscribed box, where the distance need not be computed to be counted.
+    const bound = (value: number) => {
+      countParams.push(value);
+      return `$${countParams.length}::float8`;
+    };
+    return `((public_latitude BETWEEN ${bound(near.latitude - inner.dLat)} AND ${bound(near.latitude + inner.dLat)}
+      AND public_longitude BETWEEN ${bound(near.longitude - inner.dLon)} AND ${bound(near.longitude + inner.dLon)})
+      OR ${withinRadius})`;
+  });
+  const filtered = countConditions.length ? `WHERE ${countConditions.join(' AND ')}` : '';
 
   const after = decodeCursor(args.after);
   const orderKey = byDistance ? distance : 'name';
@@ -92,23 +118,28 @@ export async function searchServices(db: Queryable, args: SearchArgs) {
     where.push(`(${orderKey}, id) > (${param(key)}${byDistance ? '::float8' : ''}, ${param(id)}::uuid)`);
   }
   const paged = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const [rows, [count]] = await Promise.all([
-    db.query<ServiceRow & { distance_km: number | null }>(
-      byDistance
-        ? // Ids and distances first (an index-only scan of the position index when only the place
-          // filters), then the page's few rows.
-          `WITH page AS (SELECT id, ${distance} AS distance_km FROM services ${paged}
-             ORDER BY distance_km, id LIMIT ${size + 1})
-           SELECT ${SERVICE_COLUMNS}, page.distance_km FROM page JOIN services USING (id)
-           ORDER BY page.distance_km, id`
-        : `SELECT ${SERVICE_COLUMNS}, ${distance} AS distance_km FROM services ${paged}
-           ORDER BY ${orderKey}, id LIMIT ${size + 1}`,
-      params,
-    ),
-    db.query<{ n: number }>(`SELECT count(*) AS n FROM services ${filtered}`, countParams),
+  let pageSql = `SELECT ${SERVICE_COLUMNS}, ${distance} AS distance_km FROM services ${paged}
+    ORDER BY ${orderKey}, id LIMIT ${size + 1}`;
+  if (byDistance && center)
+    pageSql = onlyIndexedFilters
+      ? nearestPageSql({ matches: paged, distance, center, rows: size + 1 })
+      : // Ids and distances of every match in the box (the planner ANDs the filters' own indexes with
+        // the position's), then the page's few rows.
+        `WITH page AS (SELECT id, ${distance} AS distance_km FROM services ${paged}
+           ORDER BY distance_km, id LIMIT ${size + 1})
+         SELECT ${SERVICE_COLUMNS}, page.distance_km FROM page JOIN services USING (id)
+         ORDER BY page.distance_km, id`;
+  const [rows, count] = await Promise.all([
+    db.query<ServiceRow & { distance_km: number | null }>(pageSql, params),
+    // Only when the client asked for it: it reads every match, where the page reads about 20.
+    options.countTotal === false
+      ? null
+      : db
+          .query<{ n: number }>(`SELECT count(*) AS n FROM services ${filtered}`, countParams)
+          .then(([row]) => row?.n ?? 0),
   ]);
   const nodes = rows.map((row) => ({ service: toService(row), distanceKm: row.distance_km }));
-  const connection = toConnection(nodes, size, count?.n ?? 0, (n) =>
+  const connection = toConnection(nodes, size, count ?? 0, (n) =>
     byDistance ? [n.distanceKm ?? 0, n.service.id] : [n.service.defaultName, n.service.id],
   );
   return {

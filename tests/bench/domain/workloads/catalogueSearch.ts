@@ -1,5 +1,5 @@
 import { DEMO_PLACES, SeededRandom } from '@amparo/kit';
-import { bulkLoadServices } from '../bulkLoadServices.js';
+import { bulkLoadServices } from '@amparo/subgraph-services/bench';
 import { graphqlData } from '../graphqlAnswer.js';
 import { operation, type LatencyWorkload } from '../domainWorkload.js';
 

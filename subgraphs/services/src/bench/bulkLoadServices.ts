@@ -1,15 +1,20 @@
 import { DEMO_PLACES, type Database } from '@amparo/kit';
-import { refreshSearchText } from '../../../subgraphs/services/src/catalogue/refreshSearchText.js';
-import { CODE_LABELS } from '../../../subgraphs/services/src/i18n/codeLabels.js';
+import { refreshSearchText } from '../catalogue/refreshSearchText.js';
+import { CODE_LABELS } from '../i18n/codeLabels.js';
 
 const CATEGORIES = Object.keys(CODE_LABELS.CATEGORY ?? {});
 const sqlText = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]`;
 
 /**
- * Tops the seeded catalogue up to `total` services, set-based like
- * subgraphs/services/src/bench/catalogueSearch.bench.ts (one INSERT … SELECT
- * per table), spread around the demo places with ±0.3° jitter, then
- * recomputes the search text and statistics. Returns how many services exist.
+ * Tops a catalogue that already has its organisations (the demo seed) up to
+ * `total` services for the benchmarks: this package's catalogue bench and the
+ * domain bench's `catalogue-search` (tests/bench/domain). Set-based (one
+ * INSERT … SELECT per table), so 100k rows are quick on PGlite too: services
+ * spread around the demo places with ±0.3° jitter, one or two categories, an
+ * English translation, weekday hours for nine in ten, half of the shelters
+ * confidential; published by every organisation but the enforcement ones.
+ * Then recomputes the search text and the statistics. Returns how many
+ * services exist.
  */
 export async function bulkLoadServices(db: Database, total: number): Promise<number> {
   const [{ n: existing } = { n: 0 }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM services');
@@ -18,7 +23,7 @@ export async function bulkLoadServices(db: Database, total: number): Promise<num
     const places = DEMO_PLACES;
     const esLabels = CATEGORIES.map((c) => CODE_LABELS.CATEGORY?.[c]?.[0] ?? c);
     const enLabels = CATEGORIES.map((c) => CODE_LABELS.CATEGORY?.[c]?.[1] ?? c);
-    // One multi-statement script runs on one connection, so its temporary tables are its own.
+    // One multi-statement script runs on one connection, so its temporary tables (and the seed) are its own.
     await db.exec(`
       SELECT setseed(0.42);
       CREATE TEMP TABLE bench_places AS SELECT * FROM unnest(
