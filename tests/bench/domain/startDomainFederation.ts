@@ -32,13 +32,13 @@ const PROFILES_DIR = fileURLToPath(new URL('../results/profiles/', import.meta.u
 /**
  * `BENCH_DOMAIN_PROFILE=gateway` (or a subgraph's name, or a comma list)
  * runs that process under `node --cpu-prof`; the profile is written when the
- * bench stops it, to results/profiles/ (summarise with summarizeCpuProfile.ts).
+ * bench stops it, to results/profiles/<name>/; summarise the largest file
+ * (the main thread) with summarizeCpuProfile.ts.
  */
 function profileFlags(name: string): string[] {
   const profiled = (process.env.BENCH_DOMAIN_PROFILE ?? '').split(',').map((p) => p.trim());
-  return profiled.includes(name)
-    ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES_DIR}`, `--cpu-prof-name=${name}.${Date.now()}.cpuprofile`]
-    : [];
+  // A directory per process: node writes one profile per thread (tsx's loader thread included).
+  return profiled.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${join(PROFILES_DIR, name)}`] : [];
 }
 
 /**
