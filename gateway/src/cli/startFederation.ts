@@ -93,12 +93,23 @@ try {
   await loadOrCreateDevKeys(stateDir);
   // Local tools (npm run stats:publish) sign with this run's key; never done in production.
   writeFileSync(join(stateDir, INTERNAL_KEYS_FILE), JSON.stringify(keys), { mode: 0o600 });
-  const urls: Record<string, string> = {};
+  const ports = new Map(SUBGRAPHS.map((s) => [s.name, Number(process.env[`${s.name.toUpperCase()}_PORT`] ?? s.port)]));
+  const urls = Object.fromEntries(
+    SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${ports.get(s.name)}/graphql`]),
+  );
+  // Read (and refused, when wrong) before any subgraph starts, so a bad
+  // setting is reported at once rather than after a minute of seeding.
+  const config = loadGatewayConfig({
+    ...process.env,
+    ...urls,
+    INTERNAL_PRIVATE_KEY: JSON.stringify(keys.privateJwk),
+    AMPARO_DEV_ISSUER: 'true',
+    AMPARO_MODE: 'development',
+    AMPARO_STATE_DIR: stateDir,
+  });
   say(process.env.DATABASE_URL ? 'store: PostgreSQL (DATABASE_URL)' : `store: embedded PGlite in ${stateDir}/data`);
   const ready = SUBGRAPHS.map((s) => {
-    const portVar = `${s.name.toUpperCase()}_PORT`;
-    const port = Number(process.env[portVar] ?? s.port);
-    urls[`${s.name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
+    const port = ports.get(s.name) ?? s.port;
     const child = spawn(process.execPath, ['--import', 'tsx', `subgraphs/${s.name}/src/main.ts`], {
       cwd: root,
       env: {
@@ -123,14 +134,6 @@ try {
     return waitReady(s.name, port, child);
   });
   await Promise.all(ready);
-  const config = loadGatewayConfig({
-    ...process.env,
-    ...urls,
-    INTERNAL_PRIVATE_KEY: JSON.stringify(keys.privateJwk),
-    AMPARO_DEV_ISSUER: 'true',
-    AMPARO_MODE: 'development',
-    AMPARO_STATE_DIR: stateDir,
-  });
   gateway = await createGateway(config, readSupergraph(), pino({ name: 'gateway', level: config.logLevel }));
   federationReady = true;
   say(`federation ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
