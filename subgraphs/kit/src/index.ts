@@ -6,6 +6,7 @@ export {
   type DatabaseOptions,
   type PgliteExtensionName,
   type Queryable,
+  type QueryOptions,
 } from './db/Database.js';
 export { openDatabase } from './db/openDatabase.js';
 export { KIT_MIGRATIONS_DIR, MigrationError, migrate, migrateSubgraph, type MigrationResult } from './db/migrate.js';

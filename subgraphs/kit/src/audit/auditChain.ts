@@ -50,24 +50,37 @@ function lockKey(schema: string): number {
   return createHash('sha256').update(`audit:${schema}`).digest().readInt32BE(0);
 }
 
+const COLUMNS =
+  'occurred_at, request_id, principal_sub, role, organization_id, purpose, operation_name, operation_hash, action, ' +
+  'record_type, record_ids, fields, prev_hash, hash';
+const PARAMS_PER_EVENT = 14;
+/** Rows per INSERT: far below PostgreSQL's 65,535 bind parameters. */
+const EVENTS_PER_STATEMENT = 500;
+
 /**
  * Appends events to the chain. Call inside the transaction that does the
  * work being audited (writes), so the record and its audit stand or fall
  * together. An advisory lock serializes appenders so the chain never forks.
+ * The events of one call go in one multi-row INSERT: identity values follow
+ * the order of the VALUES list, so `seq` order is chain order.
  */
 export async function appendAuditEvents(tx: Queryable, schema: string, events: readonly AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [lockKey(schema)]);
-  const [last] = await tx.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [lockKey(schema)], { prepare: true });
+  const [last] = await tx.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1', [], {
+    prepare: true,
+  });
   let prevHash = last?.hash ?? GENESIS_HASH;
-  for (const event of events) {
-    const occurredAt = new Date().toISOString();
-    const hash = hashAuditEvent(prevHash, occurredAt, event);
-    await tx.query(
-      `INSERT INTO audit_events (occurred_at, request_id, principal_sub, role, organization_id, purpose, operation_name,
-         operation_hash, action, record_type, record_ids, fields, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [
+  for (let start = 0; start < events.length; start += EVENTS_PER_STATEMENT) {
+    const chunk = events.slice(start, start + EVENTS_PER_STATEMENT);
+    const params: unknown[] = [];
+    const rows: string[] = [];
+    for (const event of chunk) {
+      const occurredAt = new Date().toISOString();
+      const hash = hashAuditEvent(prevHash, occurredAt, event);
+      const first = params.length + 1;
+      rows.push(`(${Array.from({ length: PARAMS_PER_EVENT }, (_, i) => `$${first + i}`).join(', ')})`);
+      params.push(
         occurredAt,
         event.requestId,
         event.principalSub,
@@ -82,9 +95,10 @@ export async function appendAuditEvents(tx: Queryable, schema: string, events: r
         event.fields,
         prevHash,
         hash,
-      ],
-    );
-    prevHash = hash;
+      );
+      prevHash = hash;
+    }
+    await tx.query(`INSERT INTO audit_events (${COLUMNS}) VALUES ${rows.join(', ')}`, params);
   }
 }
 

@@ -1,7 +1,20 @@
+/** How one statement is sent. */
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on each PostgreSQL connection, so later runs
+   * skip parsing and, once PostgreSQL settles on a generic plan, planning
+   * (for the small lookups of a request that is most of their cost). Only for
+   * fixed SQL text whose best plan does not depend on the values, such as
+   * lookups by key: a generic plan is chosen once for every value. PGlite,
+   * in-process, ignores it.
+   */
+  readonly prepare?: boolean;
+}
+
 /** Something SQL can be sent to: the database itself or an open transaction. */
 export interface Queryable {
   /** One statement with `$1…` parameters; returns the rows. */
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<R[]>;
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { Database, DatabaseOptions, Queryable } from './Database.js';
+import type { Database, DatabaseOptions, Queryable, QueryOptions } from './Database.js';
 import { DatabaseUnavailableError } from './Database.js';
 import { TEXT_PARSERS } from './typeParsers.js';
 
@@ -7,6 +8,18 @@ const types = {
   getTypeParser: ((oid: number, format?: string) =>
     TEXT_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
+
+const statementNames = new Map<string, string>();
+
+/** One name per SQL text: a connection prepares each text once, and a name never carries two texts. */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `amparo_${createHash('sha256').update(sql).digest('base64url').slice(0, 24)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
 
 function wrap(client: pg.Pool | pg.PoolClient, serialize = false): Queryable {
   // One connection runs one statement at a time. pg queues concurrent calls on
@@ -20,8 +33,11 @@ function wrap(client: pg.Pool | pg.PoolClient, serialize = false): Queryable {
     return next;
   };
   return {
-    async query<R>(sql: string, params?: readonly unknown[]) {
-      const result = await inTurn(() => client.query(sql, params as unknown[] | undefined));
+    async query<R>(sql: string, params?: readonly unknown[], options?: QueryOptions) {
+      const values = params as unknown[] | undefined;
+      const result = await inTurn(() =>
+        options?.prepare ? client.query({ name: statementName(sql), text: sql, values }) : client.query(sql, values),
+      );
       return result.rows as R[];
     },
     async exec(sql: string) {

@@ -12,7 +12,7 @@ import {
 } from '@amparo/schema';
 import type { JWK } from 'jose';
 import { AuditCollector } from '../audit/AuditCollector.js';
-import { appendAuditEvents } from '../audit/auditChain.js';
+import { createAuditAppender } from '../audit/createAuditAppender.js';
 import type { Database } from '../db/Database.js';
 import { enforceFieldAuthorization } from '../auth/fieldAuthorization.js';
 import { toSafeGraphQLError } from '../errors/formatError.js';
@@ -57,6 +57,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   const schema = enforceFieldAuthorization(buildSubgraphSchema([{ typeDefs, resolvers: options.resolvers as never }]));
   const verify = await createInternalVerifier(options.internalPublicKey, name);
   const replays = new ReplayGuard();
+  const appendReadEvents = createAuditAppender(db, name);
 
   // Fastify types its instance by logger class; ours is plain pino, so widen it once here.
   const app = Fastify({
@@ -132,8 +133,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   app.graphql.addHook('onResolution', async (_execution, context) => {
     const ctx = context as unknown as SubgraphContext<Loaders>;
     if (!ctx.audit || ctx.audit.isEmpty) return;
-    const events = ctx.audit.toEvents(ctx);
-    await db.transaction((tx) => appendAuditEvents(tx, name, events));
+    await appendReadEvents(ctx.audit.toEvents(ctx));
   });
 
   app.get('/health', async () => ({ status: 'ok', subgraph: name }));
