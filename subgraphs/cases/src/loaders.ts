@@ -15,7 +15,8 @@ import { REFERRAL_COLUMNS, toReferral, type ReferralRow } from './referrals/refe
  * organisation's case by mistake (row-level access, F2/F3). Consents are
  * evaluated in SQL on each request, so a revocation takes effect on the very
  * next one (F5). For a principal who may read no cases the loaders answer
- * empty without touching the store.
+ * empty without touching the store. Every query is a lookup by key, kept
+ * prepared on each connection (a case page runs several per request).
  */
 export function createCasesLoaders(db: Database, claims: VerifiedInternalClaims) {
   const reader = caseReader(claims.principal);
@@ -33,6 +34,7 @@ export function createCasesLoaders(db: Database, claims: VerifiedInternalClaims)
                 `SELECT ${CASE_COLUMNS}, ${visible.sharedSections} FROM cases c
                  WHERE c.id = ANY($1::uuid[]) AND (${visible.owned} OR ${visible.shared})`,
                 [ids, ...params],
+                { prepare: true },
               )
             ).map((row) => redactCase(toCase(row), row.shared_sections)),
       (c) => c.id,
@@ -49,6 +51,7 @@ export function createCasesLoaders(db: Database, claims: VerifiedInternalClaims)
                    AND (c.organization_id = $2::uuid OR r.receiving_organization_id = $3::uuid)
                  ORDER BY r.created_at, r.id`,
                 [caseIds, ...params],
+                { prepare: true },
               )
             ).map(toReferral),
       (r) => r.caseId,
@@ -64,6 +67,7 @@ export function createCasesLoaders(db: Database, claims: VerifiedInternalClaims)
                  WHERE k.case_id = ANY($1::uuid[]) AND (c.organization_id = $2::uuid OR (${activeConsentTo('$3')}))
                  ORDER BY k.recorded_at, k.id`,
                 [caseIds, ...params],
+                { prepare: true },
               )
             ).map((row) => toConsent(row)),
       (k) => k.caseId,
@@ -79,6 +83,7 @@ export function createCasesLoaders(db: Database, claims: VerifiedInternalClaims)
                  WHERE i.case_id = ANY($1::uuid[]) AND (${visible.owned} OR ${visible.shared})
                  ORDER BY i.recorded_at, i.id`,
                 [caseIds, ...params],
+                { prepare: true },
               )
             ).map(toIncident),
       (i) => i.caseId,
@@ -97,6 +102,7 @@ export function createCasesLoaders(db: Database, claims: VerifiedInternalClaims)
                      AND 'FAMILY' = ANY(k.sections)))
                  ORDER BY f.recorded_at, f.id`,
                 [caseIds, ...params],
+                { prepare: true },
               )
             ).map((row) => toFamilyMember(row)),
       (f) => f.caseId,
@@ -112,6 +118,7 @@ export function createCasesLoaders(db: Database, claims: VerifiedInternalClaims)
                  WHERE n.case_id = ANY($1::uuid[]) AND c.organization_id = $2::uuid
                  ORDER BY n.created_at DESC, n.id DESC`,
                 [caseIds, reader.owner],
+                { prepare: true },
               )
             ).map(toCaseNote),
       (n) => n.caseId,
@@ -125,6 +132,7 @@ export function createCasesLoaders(db: Database, claims: VerifiedInternalClaims)
                WHERE a.case_id = ANY($1::uuid[]) AND c.organization_id = $2::uuid
                ORDER BY a.assigned_at, a.caseworker`,
               [caseIds, reader.owner],
+              { prepare: true },
             ),
       (a) => a.case_id,
     ),
@@ -138,6 +146,7 @@ export function createCasesLoaders(db: Database, claims: VerifiedInternalClaims)
                WHERE r.service_id = ANY($1::uuid[]) AND c.organization_id = $2::uuid
                  AND r.status IN ('ACCEPTED', 'COMPLETED')`,
               [serviceIds, reader.owner],
+              { prepare: true },
             ),
       (r) => r.service_id,
     ),

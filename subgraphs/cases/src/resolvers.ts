@@ -30,7 +30,6 @@ import { eraseCase } from './rights/eraseCase.js';
 import { exportCaseData } from './rights/exportCaseData.js';
 import { casesStatisticsExtract } from './statistics/casesStatisticsExtract.js';
 import { casesFindablePeople } from './findability/casesFindablePeople.js';
-import { recordFindabilityConsent, TO_BE_FOUND } from './findability/recordFindabilityConsent.js';
 
 type Context = SubgraphContext<CasesLoaders>;
 type ListArgs = { status?: string | null; first?: number | null; after?: string | null };
@@ -84,8 +83,7 @@ export const resolvers = {
     recordIncident: (_: unknown, args: { caseId: string; input: RecordIncidentInput }, ctx: Context) =>
       recordIncident(ctx, args.caseId, args.input),
     // TO_BE_FOUND is recorded alone and for her own organisation, so it opens her case to no one.
-    recordConsent: (_: unknown, { input }: { input: RecordConsentInput }, ctx: Context) =>
-      input.sections.includes(TO_BE_FOUND) ? recordFindabilityConsent(ctx, input) : recordConsent(ctx, input),
+    recordConsent: (_: unknown, { input }: { input: RecordConsentInput }, ctx: Context) => recordConsent(ctx, input),
     revokeConsent: (_: unknown, { id }: { id: string }, ctx: Context) => revokeConsent(ctx, id),
     referCase: (_: unknown, { input }: { input: ReferCaseInput }, ctx: Context) => referCase(ctx, input),
     respondToReferral: (_: unknown, { id, accept }: { id: string; accept: boolean }, ctx: Context) =>

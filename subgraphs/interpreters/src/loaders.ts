@@ -16,7 +16,7 @@ import { INTERPRETER_COLUMNS, toInterpreter, type InterpreterRow } from './regis
 import { LANGUAGE_PAIR_COLUMNS, toLanguagePair, type LanguagePairRow } from './registry/languagePairRow.js';
 import type { InterpretationRequest } from './requests/requestRow.js';
 
-/** One set per request: every lookup by id is batched into one query. */
+/** One set per request: every lookup by id is batched into one query, kept prepared on each connection. */
 export function createInterpretersLoaders(db: Database, claims?: VerifiedInternalClaims) {
   const org = claims?.principal.org ?? null;
   const matches = new Map<string, ReturnType<typeof matchCandidates>>();
@@ -24,9 +24,11 @@ export function createInterpretersLoaders(db: Database, claims?: VerifiedInterna
     interpreter: keyedLoader(
       async (ids: readonly string[]) =>
         (
-          await db.query<InterpreterRow>(`SELECT ${INTERPRETER_COLUMNS} FROM interpreters WHERE id = ANY($1::uuid[])`, [
-            ids,
-          ])
+          await db.query<InterpreterRow>(
+            `SELECT ${INTERPRETER_COLUMNS} FROM interpreters WHERE id = ANY($1::uuid[])`,
+            [ids],
+            { prepare: true },
+          )
         ).map(toInterpreter),
       (i) => i.id,
     ),
@@ -37,6 +39,7 @@ export function createInterpretersLoaders(db: Database, claims?: VerifiedInterna
             `SELECT ${LANGUAGE_PAIR_COLUMNS} FROM interpreter_languages WHERE interpreter_id = ANY($1::uuid[])
              ORDER BY from_language, to_language`,
             [ids],
+            { prepare: true },
           )
         ).map(toLanguagePair),
       (p) => p.interpreterId,
@@ -48,6 +51,7 @@ export function createInterpretersLoaders(db: Database, claims?: VerifiedInterna
             `SELECT ${CERTIFICATION_COLUMNS} FROM interpreter_certifications WHERE interpreter_id = ANY($1::uuid[])
              ORDER BY issued_on DESC, id`,
             [ids],
+            { prepare: true },
           )
         ).map(toCertification),
       (c) => c.interpreterId,
@@ -59,6 +63,7 @@ export function createInterpretersLoaders(db: Database, claims?: VerifiedInterna
             `SELECT ${WEEKLY_SLOT_COLUMNS} FROM interpreter_weekly_availability WHERE interpreter_id = ANY($1::uuid[])
              ORDER BY day_of_week, starts_at`,
             [ids],
+            { prepare: true },
           )
         ).map(toWeeklySlot),
       (s) => s.interpreterId,
@@ -71,6 +76,7 @@ export function createInterpretersLoaders(db: Database, claims?: VerifiedInterna
               WHERE interpreter_id = ANY($1::uuid[]) AND on_date >= current_date - 1
               ORDER BY on_date, starts_at NULLS FIRST, id`,
             [ids],
+            { prepare: true },
           )
         ).map(toAvailabilityException),
       (e) => e.interpreterId,
@@ -81,6 +87,7 @@ export function createInterpretersLoaders(db: Database, claims?: VerifiedInterna
           await db.query<BookingRow>(
             `SELECT ${BOOKING_COLUMNS} FROM interpretation_bookings WHERE request_id = ANY($1::uuid[])`,
             [ids],
+            { prepare: true },
           )
         ).map(toInterpretationBooking),
       (b) => b.requestId ?? '',
@@ -95,6 +102,7 @@ export function createInterpretersLoaders(db: Database, claims?: VerifiedInterna
                 `SELECT ${BOOKING_COLUMNS} FROM interpretation_bookings
                   WHERE case_id = ANY($1::uuid[]) AND organization_id = $2::uuid ORDER BY starts_at, id`,
                 [caseIds, org],
+                { prepare: true },
               )
             ).map(toInterpretationBooking),
       (b) => b.caseId ?? '',

@@ -18,12 +18,22 @@ export interface RecordConsentInput {
 export const MAX_PURPOSE_LENGTH = 500;
 /** A consent lasts at most this long; she is asked again after it. */
 export const MAX_CONSENT_DAYS = 2 * 366;
+/** The section that makes her findable by family searches (migration 0009). */
+export const TO_BE_FOUND = 'TO_BE_FOUND';
 
 /**
  * Records her consent to share sections of her case with one organisation,
  * for one purpose, until a date (F5). Presumption of minority: for a person
  * presumed a minor only a guardian's consent counts (seed 000 §III, best
  * interests of the child).
+ *
+ * A consent to be found by family searches (TO_BE_FOUND, issue 7) follows
+ * the same rules, with two of its own: it is recorded alone and for her own
+ * organisation, so it opens her case to no one — a consent to another
+ * organisation would make the case visible there. It only puts her in the
+ * findability extract; the searches flow still asks her before anything of
+ * her whereabouts reaches a family. Revoked like any consent
+ * (revokeConsent), and she leaves the searches at the next sync.
  */
 export async function recordConsent(
   ctx: SubgraphContext<unknown>,
@@ -31,6 +41,10 @@ export async function recordConsent(
   now = new Date(),
 ): Promise<Consent> {
   if (!isUuid(input.organizationId)) throw badUserInput('input.organizationId', 'must be the id of an organisation');
+  const findability = input.sections.includes(TO_BE_FOUND);
+  if (findability && input.sections.some((s) => s !== TO_BE_FOUND)) {
+    throw badUserInput('input.sections', 'TO_BE_FOUND is recorded on its own: it shares no section with anyone');
+  }
   if (input.sections.length === 0) throw badUserInput('input.sections', 'must name at least one section');
   const purpose = input.purpose.trim();
   if (purpose.length === 0 || purpose.length > MAX_PURPOSE_LENGTH) {
@@ -44,7 +58,10 @@ export async function recordConsent(
     throw badUserInput('input.validUntil', `must lie in the future, at most ${MAX_CONSENT_DAYS} days ahead`);
   }
   const organizationId = writableOrganization(ctx.principal);
-  if (input.organizationId === organizationId) {
+  if (findability && organizationId !== null && input.organizationId !== organizationId) {
+    throw badUserInput('input.organizationId', 'TO_BE_FOUND is recorded for your own organisation, owner of the case');
+  }
+  if (!findability && input.organizationId === organizationId) {
     throw badUserInput('input.organizationId', 'names your own organisation, which needs no consent');
   }
   return ctx.db.transaction(async (tx) => {
