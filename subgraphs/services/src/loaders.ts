@@ -4,14 +4,21 @@ import { SERVICE_COLUMNS, toService, type ServiceRow } from './catalogue/service
 import { toTranslation, type TranslationRow } from './i18n/translation.js';
 import { toOrganization, type OrganizationRow } from './organizations/organizationRow.js';
 
+/** Lookups by key: kept prepared on each connection (the generic plan is the right one for every value). */
+const PREPARED = { prepare: true } as const;
+
 /** One set per request: every lookup by id is batched into one query. */
 export function createServicesLoaders(db: Database) {
   return {
     service: keyedLoader(
       async (ids: readonly string[]) =>
-        (await db.query<ServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM services WHERE id = ANY($1::uuid[])`, [ids])).map(
-          toService,
-        ),
+        (
+          await db.query<ServiceRow>(
+            `SELECT ${SERVICE_COLUMNS} FROM services WHERE id = ANY($1::uuid[])`,
+            [ids],
+            PREPARED,
+          )
+        ).map(toService),
       (s) => s.id,
     ),
     organization: keyedLoader(
@@ -20,6 +27,7 @@ export function createServicesLoaders(db: Database) {
           await db.query<OrganizationRow>(
             'SELECT id, name, kind, country, city FROM organizations WHERE id = ANY($1::uuid[])',
             [ids],
+            PREPARED,
           )
         ).map(toOrganization),
       (o) => o.id,
@@ -30,6 +38,7 @@ export function createServicesLoaders(db: Database) {
           await db.query<ServiceRow>(
             `SELECT ${SERVICE_COLUMNS} FROM services WHERE organization_id = ANY($1::uuid[]) ORDER BY name, id`,
             [ids],
+            PREPARED,
           )
         ).map(toService),
       (s) => s.organizationId,
@@ -40,6 +49,7 @@ export function createServicesLoaders(db: Database) {
           await db.query<TranslationRow>(
             'SELECT service_id, language, name, description FROM service_translations WHERE service_id = ANY($1::uuid[])',
             [ids],
+            PREPARED,
           )
         ).map(toTranslation),
       (t) => t.serviceId,
@@ -49,6 +59,7 @@ export function createServicesLoaders(db: Database) {
         db.query<{ id: string; open: boolean }>(
           `SELECT s.id, ${openAtSql('$2', 's')} AS open FROM services s WHERE s.id = ANY($1::uuid[])`,
           [ids, new Date().toISOString()],
+          PREPARED,
         ),
       (r) => r.id,
     ),
@@ -59,6 +70,7 @@ export function createServicesLoaders(db: Database) {
             `SELECT service_id, weekday, opens::text AS opens, closes::text AS closes FROM service_hours
              WHERE service_id = ANY($1::uuid[]) ORDER BY weekday, opens`,
             [ids],
+            PREPARED,
           )
         ).map(toOpeningHours),
       (h) => h.serviceId,
