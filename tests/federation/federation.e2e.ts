@@ -146,6 +146,48 @@ describe('the federation end to end', () => {
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
+  it('answers a variable of the wrong type with 400 BAD_USER_INPUT naming the variable, before any subgraph', async () => {
+    const response = await federation.query(
+      'query Q($only: Boolean!) { services(first: 1) { totalCount @include(if: $only) } }',
+      {
+        only: 'yes',
+      },
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'only' });
+    expect(response.body.data).toBeUndefined();
+  });
+
+  it('asks which operation to run, with 400 naming operationName, when the document holds several', async () => {
+    const document = 'query A { services(first: 1) { totalCount } } query B { services(first: 2) { totalCount } }';
+    const unnamed = await fetch(federation.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: document }),
+    });
+    expect(unnamed.status).toBe(400);
+    expect(((await unnamed.json()) as { errors: { extensions: unknown }[] }).errors[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'operationName',
+    });
+    const unknown = await fetch(federation.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: document, operationName: 'C' }),
+    });
+    expect(unknown.status).toBe(400);
+    const named = await fetch(federation.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: document, operationName: 'B' }),
+    });
+    expect(named.status).toBe(200);
+    expect(named.headers.get('cache-control')).toBe('no-store');
+    expect(
+      ((await named.json()) as { data: { services: { totalCount: number } } }).data.services.totalCount,
+    ).toBeGreaterThan(0);
+  });
+
   it('reports health and readiness', async () => {
     const base = federation.gateway.url.replace('/graphql', '');
     expect((await fetch(`${base}/health`)).status).toBe(200);

@@ -1,7 +1,6 @@
-import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { INTERNAL_TOKEN_HEADER, type InternalSigner } from '@amparo/schema';
 import { Pool } from 'undici';
+import type { SubgraphAnswer, SubgraphRequest } from '../execution/executePlan.js';
 import type { GatewayContext } from './GatewayContext.js';
 
 /**
@@ -9,7 +8,7 @@ import type { GatewayContext } from './GatewayContext.js';
  * every request an internal token signed for this subgraph and this exact
  * body (F3). The client's own bearer token is never forwarded.
  */
-export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
+export class SignedDataSource {
   readonly #pool: Pool;
   readonly #path: string;
 
@@ -25,15 +24,10 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
     this.#pool = new Pool(parsed.origin, { connections, keepAliveTimeout: 30_000, pipelining: 1 });
   }
 
-  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    const { query, variables, operationName } = options.request;
+  async send(request: SubgraphRequest, context: GatewayContext): Promise<SubgraphAnswer> {
+    const { query, variables, operationName } = request;
     const body = JSON.stringify({ query, variables, operationName });
-    const context = 'context' in options ? (options.context as Partial<GatewayContext>) : undefined;
-    if (!context?.principal || !context.requestId) {
-      // Only incoming operations carry a principal; the static supergraph needs no other kind.
-      throw new Error('invariant failed: subgraph request without a principal');
-    }
-    const token = await this.sign(context as GatewayContext, this.name, body);
+    const token = await this.sign(context, this.name, body);
     const started = performance.now();
     const response = await this.#pool.request({
       method: 'POST',
@@ -46,7 +40,7 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
     if (response.statusCode !== 200) {
       throw new Error(`subgraph ${this.name} answered HTTP ${response.statusCode}`);
     }
-    return JSON.parse(text) as GatewayGraphQLResponse;
+    return JSON.parse(text) as SubgraphAnswer;
   }
 
   close(): Promise<void> {

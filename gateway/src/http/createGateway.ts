@@ -1,6 +1,3 @@
-import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { createInternalSigner, SUBGRAPHS } from '@amparo/schema';
@@ -9,15 +6,14 @@ import { createAuthenticator, remoteIssuer, type TrustedIssuer } from '../auth/a
 import { devIssuer } from '../auth/devIssuer.js';
 import { createOrganizationKindResolver } from '../auth/organizationKinds.js';
 import type { GatewayConfig } from '../config/gatewayConfig.js';
-import type { GatewayContext } from '../datasource/GatewayContext.js';
 import { SignedDataSource } from '../datasource/SignedDataSource.js';
-import { errorBody, formatGatewayError } from '../errors/formatGatewayError.js';
-import { createFirewall, type Firewall } from '../firewall/createFirewall.js';
+import { errorBody } from '../errors/formatGatewayError.js';
+import { loadFederatedSchema } from '../execution/FederatedSchema.js';
+import { createFirewall } from '../firewall/createFirewall.js';
 import { RateLimiter } from '../limits/rateLimiter.js';
 import { createGatewayMetrics } from '../metrics/gatewayMetrics.js';
-import { stripSecurityPurpose } from '../supergraph/stripSecurityPurpose.js';
 import { TrustedDocuments } from '../trusted/trustedDocuments.js';
-import { createImmutableOperations, type ImmutableOperations } from '../immutable/immutableOperations.js';
+import { createImmutableOperations } from '../immutable/immutableOperations.js';
 import { createGraphQLHandler } from './handleGraphQL.js';
 import { registerExportProxies } from './proxyExports.js';
 
@@ -29,9 +25,10 @@ export interface RunningGateway {
 }
 
 /**
- * The gateway: @apollo/gateway inside @apollo/server on the static
- * supergraph, behind Amparo's own HTTP front (Fastify) that authenticates,
- * limits and applies the firewall before anything is planned.
+ * The gateway: Amparo's own HTTP front (Fastify) that authenticates, limits
+ * and applies the firewall before anything is planned, then Apollo's query
+ * planner on the static supergraph and a plan executor of ours
+ * (`execution/`) that signs every subgraph fetch.
  */
 export interface GatewayOptions {
   /** Subgraph URLs by name, for supergraphs other than Amparo's own (benchmarks). */
@@ -56,46 +53,24 @@ export async function createGateway(
   const subgraphUrls: Readonly<Record<string, string>> = options.subgraphUrls ?? config.subgraphUrls;
   const sign = await createInternalSigner(config.internalPrivateKey);
   const metrics = createGatewayMetrics();
-  const dataSources: SignedDataSource[] = [];
-  const gateway = new ApolloGateway({
-    supergraphSdl: stripSecurityPurpose(supergraphSdl),
-    buildService: ({ name }) => {
-      const url = subgraphUrls[name];
-      if (!url) throw new Error(`invariant failed: no URL configured for subgraph ${name}`);
-      const source = new SignedDataSource(
+  const schema = loadFederatedSchema(supergraphSdl);
+  const dataSources = new Map<string, SignedDataSource>();
+  for (const name of schema.subgraphNames) {
+    const url = subgraphUrls[name];
+    if (!url) throw new Error(`invariant failed: no URL configured for subgraph ${name}`);
+    dataSources.set(
+      name,
+      new SignedDataSource(
         name,
         url,
         (context, audience, body) => sign(context, audience, body),
         (subgraph, status, seconds) => metrics.subgraphFetch.observe({ subgraph, status: String(status) }, seconds),
-      );
-      dataSources.push(source);
-      return source;
-    },
-    logger: log,
-  });
-  let firewall: Firewall | undefined;
-  let immutableOperations: ImmutableOperations | undefined;
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
-    firewall = createFirewall(apiSchema, supergraphSdl);
-    immutableOperations = createImmutableOperations(apiSchema, supergraphSdl);
-  });
-
+      ),
+    );
+  }
+  const firewall = createFirewall(schema.apiSchema, supergraphSdl);
+  const immutableOperations = createImmutableOperations(schema.apiSchema, supergraphSdl);
   const development = config.mode === 'development';
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    // Introspection is answered by the firewall from the caller's projection, never here.
-    introspection: false,
-    persistedQueries: false,
-    // Shutdown is ours (launcher and main.ts close the HTTP front first), not Apollo's signal handler.
-    stopOnTerminationSignals: false,
-    csrfPrevention: true,
-    includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
-    formatError: (formatted) => formatGatewayError(formatted, development),
-    logger: log,
-  });
-  await apollo.start();
 
   const issuers: TrustedIssuer[] = [];
   if (config.auth.issuer && config.auth.jwksUrl) {
@@ -150,7 +125,12 @@ export async function createGateway(
   );
 
   const handler = createGraphQLHandler({
-    apollo,
+    schema,
+    fetchSubgraph: (subgraph, request, context) => {
+      const source = dataSources.get(subgraph);
+      if (!source) throw new Error(`invariant failed: the plan names an unknown subgraph ${subgraph}`);
+      return source.send(request, context);
+    },
     authenticate: createAuthenticator(issuers),
     resolveOrganizationKind: enforceFirewall
       ? createOrganizationKindResolver(config.subgraphUrls.services, sign)
@@ -159,14 +139,8 @@ export async function createGateway(
     trustedDocuments: TrustedDocuments.fromFile(config.trustedDocuments.path),
     metrics,
     trustedOnlyClients: new Set(config.trustedDocuments.requiredFor),
-    firewall: () => {
-      if (!firewall) throw new Error('invariant failed: schema not loaded');
-      return firewall;
-    },
-    immutableOperations: () => {
-      if (!immutableOperations) throw new Error('invariant failed: schema not loaded');
-      return immutableOperations;
-    },
+    firewall: () => firewall,
+    immutableOperations: () => immutableOperations,
     limits: config.limits,
     rateLimiter,
     development,
@@ -213,8 +187,7 @@ export async function createGateway(
     app,
     async close() {
       await app.close();
-      await apollo.stop();
-      await Promise.all(dataSources.map((d) => d.close()));
+      await Promise.all([...dataSources.values()].map((d) => d.close()));
     },
   };
 }

@@ -1,11 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { execute, Kind, parse, type DocumentNode, type GraphQLError } from 'graphql';
+import { execute, getVariableValues, Kind, parse, validate, type DocumentNode, type GraphQLError } from 'graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '@amparo/schema';
 import { AuthenticationError, type Authenticate } from '../auth/authenticate.js';
 import type { GatewayLimits } from '../config/gatewayConfig.js';
 import type { GatewayContext } from '../datasource/GatewayContext.js';
+import { executePlan, type SubgraphAnswer, type SubgraphRequest } from '../execution/executePlan.js';
+import type { FederatedSchema } from '../execution/FederatedSchema.js';
+import { OperationChoiceError, prepareOperation, type PreparedOperation } from '../execution/preparedOperation.js';
 import { errorBody, formatGatewayError } from '../errors/formatGatewayError.js';
 import type { Firewall } from '../firewall/createFirewall.js';
 import { BoundedCache } from '../cache/BoundedCache.js';
@@ -18,7 +20,13 @@ import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
 import type { TrustedDocuments } from '../trusted/trustedDocuments.js';
 
 export interface GraphQLHandlerDeps {
-  readonly apollo: ApolloServer<GatewayContext>;
+  readonly schema: FederatedSchema;
+  /** Sends one planned fetch, signed for this request's principal (F3). */
+  readonly fetchSubgraph: (
+    subgraph: string,
+    request: SubgraphRequest,
+    context: GatewayContext,
+  ) => Promise<SubgraphAnswer>;
   readonly authenticate: Authenticate;
   /** Replaces the claimed organisation kind with the registry's when that is stricter. */
   readonly resolveOrganizationKind: (principal: Principal) => Promise<Principal>;
@@ -28,7 +36,7 @@ export interface GraphQLHandlerDeps {
   readonly limits: GatewayLimits;
   readonly rateLimiter: RateLimiter;
   readonly development: boolean;
-  /** False only for a benchmark baseline: skips projection validation (Apollo still validates). */
+  /** False only for a benchmark baseline: validates against the whole API schema instead of the caller's projection. */
   readonly enforceFirewall: boolean;
   readonly trustedDocuments: TrustedDocuments;
   readonly metrics: GatewayMetrics;
@@ -78,7 +86,15 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
   const { limits } = deps;
   const documents = new BoundedCache<
     string,
-    { document: DocumentNode; violation: LimitViolation | null; immutable?: boolean }
+    {
+      document: DocumentNode;
+      violation: LimitViolation | null;
+      immutable?: boolean;
+      /** Planned on first use after a caller's validation passed; depends on the text alone. */
+      prepared?: PreparedOperation;
+      /** Validation against the whole API schema, for the benchmark baseline without the firewall. */
+      apiErrors?: readonly GraphQLError[];
+    }
   >(500);
   const immutableAnswers = new ImmutableAnswerCache();
   return async (request: FastifyRequest, reply: FastifyReply) => {
@@ -187,7 +203,10 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
     }
 
     const firewall = deps.firewall();
-    const errors = deps.enforceFirewall ? firewall.validate(principal, document, documentKey) : [];
+    if (!deps.enforceFirewall && !analysed.apiErrors) analysed.apiErrors = validate(deps.schema.apiSchema, document);
+    const errors = deps.enforceFirewall
+      ? firewall.validate(principal, document, documentKey)
+      : (analysed.apiErrors ?? []);
     if (errors.length > 0) {
       return reply.code(400).send({
         errors: errors.map((e) => ({
@@ -219,7 +238,7 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
     analysed.immutable ??= deps.immutableOperations().isImmutable(document, operationName);
     const answerKey = analysed.immutable ? ImmutableAnswerCache.keyOf(documentKey, body.variables) : undefined;
     if (answerKey !== undefined) {
-      const kept = immutableAnswers.get(answerKey);
+      const kept = immutableAnswers.get(answerKey) ?? (await immutableAnswers.pending(answerKey));
       if (kept) {
         deps.metrics.immutableAnswers.inc({ result: 'hit' });
         return reply
@@ -231,6 +250,34 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
       deps.metrics.immutableAnswers.inc({ result: 'miss' });
     }
 
+    let prepared = analysed.prepared;
+    if (!prepared) {
+      try {
+        prepared = prepareOperation(deps.schema, document, operationName);
+      } catch (error) {
+        if (error instanceof OperationChoiceError) return bad(error.message, { field: 'operationName' });
+        throw error;
+      }
+      analysed.prepared = prepared;
+    }
+    const variables = (body.variables as Record<string, unknown> | null | undefined) ?? {};
+    const coercion = getVariableValues(
+      deps.schema.apiSchema,
+      prepared.definition.variableDefinitions ?? [],
+      variables,
+      {
+        maxErrors: 10,
+      },
+    );
+    if (coercion.errors) {
+      return reply.code(400).send({
+        errors: coercion.errors.map((e) => ({
+          message: e.message,
+          extensions: { code: 'BAD_USER_INPUT', ...variableField(e.message) },
+        })),
+      });
+    }
+
     const context: GatewayContext = {
       principal,
       requestId,
@@ -238,32 +285,34 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
       operationName: operationName ?? operationNameOf(document),
       operationHash: queryHash,
     };
-    const headers = new HeaderMap();
-    headers.set('content-type', 'application/json');
-    const response = await deps.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: {
-        method: 'POST',
-        headers,
-        search: '',
-        // Apollo refuses keys that are present but undefined or null.
-        body: {
-          query,
-          ...(body.variables ? { variables: body.variables } : {}),
-          ...(operationName ? { operationName } : {}),
-        },
-      },
-      context: async () => context,
-    });
-    reply.code(response.status ?? 200);
-    for (const [key, value] of response.headers) reply.header(key, value);
-    if (response.body.kind !== 'complete') {
-      throw new Error('invariant failed: incremental delivery is not enabled');
+    const answered = answerKey === undefined ? undefined : immutableAnswers.begin(answerKey);
+    try {
+      const result = await executePlan(deps.schema.supergraphSchema, prepared, variables, (subgraph, request) =>
+        deps.fetchSubgraph(subgraph, request, context),
+      );
+      const answer = JSON.stringify({
+        errors:
+          result.errors.length > 0
+            ? result.errors.map((e) => formatGatewayError(e.toJSON(), deps.development))
+            : undefined,
+        data: result.data,
+      });
+      // Answers carry personal data: no shared or browser cache may keep them.
+      reply.code(200).header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-store');
+      if (answerKey !== undefined) {
+        const stored = immutableAnswers.offer(answerKey, 200, answer);
+        if (stored) deps.metrics.immutableAnswers.inc({ result: 'stored' });
+        reply.header('cache-status', `amparo-gateway; fwd=miss${stored ? '; stored' : ''}`);
+      }
+      return reply.send(answer);
+    } finally {
+      answered?.();
     }
-    if (answerKey !== undefined) {
-      const stored = immutableAnswers.offer(answerKey, response.status ?? 200, response.body.string);
-      if (stored) deps.metrics.immutableAnswers.inc({ result: 'stored' });
-      reply.header('cache-status', `amparo-gateway; fwd=miss${stored ? '; stored' : ''}`);
-    }
-    return reply.send(response.body.string);
   };
+}
+
+/** graphql-js names the variable in its message; clients get it as `field` too. */
+function variableField(message: string): { field?: string } {
+  const name = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)"/.exec(message)?.[1];
+  return name ? { field: name } : {};
 }

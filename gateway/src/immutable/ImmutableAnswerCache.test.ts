@@ -47,4 +47,28 @@ describe('ImmutableAnswerCache', () => {
     expect(bounded.size).toBe(2);
     expect(bounded.get(ImmutableAnswerCache.keyOf('T', { id: 'a' }))).toBeUndefined();
   });
+
+  it('lets concurrent first requests wait for the one answering, and get what it kept', async () => {
+    const cache = new ImmutableAnswerCache();
+    expect(cache.pending(key)).toBeUndefined();
+    const done = cache.begin(key);
+    const waiting = cache.pending(key);
+    expect(waiting).toBeDefined();
+    cache.offer(key, 200, answer);
+    done();
+    expect((await waiting)?.body).toBe(answer);
+    expect(cache.pending(key)).toBeUndefined();
+  });
+
+  it('sends waiters on with nothing when the answer was not kept, and a late finisher does not clear a newer one', async () => {
+    const cache = new ImmutableAnswerCache();
+    const first = cache.begin(key);
+    const waiting = cache.pending(key);
+    const second = cache.begin(key);
+    first();
+    expect(await waiting).toBeUndefined();
+    expect(cache.pending(key)).toBeDefined();
+    second();
+    expect(cache.pending(key)).toBeUndefined();
+  });
 });

@@ -18,6 +18,8 @@ export interface KeptAnswer {
  */
 export class ImmutableAnswerCache {
   readonly #answers: BoundedCache<string, KeptAnswer>;
+  /** Keys being answered right now, and what that answer left kept. Bounded by requests in flight. */
+  readonly #inFlight = new Map<string, Promise<KeptAnswer | undefined>>();
 
   constructor(
     capacity = 2_000,
@@ -34,6 +36,29 @@ export class ImmutableAnswerCache {
     return this.#answers.get(key);
   }
 
+  /**
+   * Marks `key` as being answered now, so that concurrent first requests for
+   * one release wait for that answer instead of each asking the subgraph.
+   * Returns the function to call once the answer was offered (or failed);
+   * it must always be called.
+   */
+  begin(key: string): () => void {
+    let settle!: () => void;
+    const answered = new Promise<void>((resolve) => {
+      settle = resolve;
+    }).then(() => this.#answers.get(key));
+    this.#inFlight.set(key, answered);
+    return () => {
+      if (this.#inFlight.get(key) === answered) this.#inFlight.delete(key);
+      settle();
+    };
+  }
+
+  /** What the request answering `key` now kept, once it is done; undefined when none is in flight. */
+  pending(key: string): Promise<KeptAnswer | undefined> | undefined {
+    return this.#inFlight.get(key);
+  }
+
   /** Keeps `body` when it is a complete answer; returns whether it was kept. */
   offer(key: string, status: number, body: string): boolean {
     if (status !== 200 || body.length > this.maxAnswerBytes) return false;
@@ -43,7 +68,7 @@ export class ImmutableAnswerCache {
     } catch {
       return false;
     }
-    // `extensions` is where @apollo/gateway reports values it had to null (valueCompletion).
+    // Any error (a subgraph's null for a non-null field included) or extension: not a settled answer.
     if (answer.errors !== undefined || answer.extensions !== undefined || !answer.data) return false;
     if (Object.values(answer.data).some((value) => value === null)) return false;
     this.#answers.set(key, { body });

@@ -1,0 +1,321 @@
+import type { GraphQLSchema } from 'graphql';
+import { GraphQLError } from 'graphql';
+import {
+  evaluateCondition,
+  type FetchNode,
+  type PlanNode,
+  type QueryPlanSelectionNode,
+  type ResponsePath,
+} from '@apollo/query-planner';
+// @apollo/gateway's own merge, rewrite and result-shaping steps, so answers stay
+// exactly what its executor produced; only the driving loop below is ours.
+import { applyRewrites, isObjectOfType } from '@apollo/gateway/dist/dataRewrites.js';
+import { computeResponse } from '@apollo/gateway/dist/resultShaping.js';
+import { deepMerge } from '@apollo/gateway/dist/utilities/deepMerge.js';
+import type { PreparedOperation } from './preparedOperation.js';
+
+type JsonObject = Record<string, unknown>;
+
+/** One subgraph request as the plan states it. */
+export interface SubgraphRequest {
+  readonly query: string;
+  readonly operationName: string | undefined;
+  readonly variables: JsonObject;
+}
+
+export interface SubgraphAnswer {
+  readonly data?: JsonObject | null;
+  readonly errors?: readonly { message?: string; path?: readonly (string | number)[]; extensions?: JsonObject }[];
+}
+
+/** Sends one planned fetch to the named subgraph (signing and transport are the caller's). */
+export type SubgraphFetcher = (subgraph: string, request: SubgraphRequest) => Promise<SubgraphAnswer>;
+
+export interface PlanResult {
+  readonly data: JsonObject | null | undefined;
+  readonly errors: readonly GraphQLError[];
+}
+
+interface Cursor {
+  readonly path: ResponsePath;
+  readonly data: unknown;
+  readonly fullResult: JsonObject;
+}
+
+interface Run {
+  readonly supergraphSchema: GraphQLSchema;
+  readonly prepared: PreparedOperation;
+  readonly variables: JsonObject;
+  readonly fetch: SubgraphFetcher;
+  readonly errors: GraphQLError[];
+}
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Runs a query plan: fetches in the plan's order, entity answers merged into
+ * the objects they extend, then @apollo/gateway's result shaping (aliases,
+ * type conditions, null propagation, fields the client did not ask for
+ * removed). The same steps as @apollo/gateway's executeQueryPlan without its
+ * per-request costs: no usage-reporting trace objects, no tracing spans, and
+ * the operation model comes prepared instead of being rebuilt.
+ */
+export async function executePlan(
+  supergraphSchema: GraphQLSchema,
+  prepared: PreparedOperation,
+  variables: JsonObject,
+  fetch: SubgraphFetcher,
+): Promise<PlanResult> {
+  const run: Run = { supergraphSchema, prepared, variables, fetch, errors: [] };
+  const merged: JsonObject = Object.create(null) as JsonObject;
+  const root = prepared.plan.node;
+  if (root) {
+    if (root.kind === 'Subscription') throw new Error('invariant failed: subscriptions are not planned here');
+    await executeNode(run, root, { path: [], data: merged, fullResult: merged });
+  }
+  const shaped = computeResponse({
+    operation: prepared.model,
+    variables,
+    input: merged,
+    introspectionHandling: () => {
+      // The HTTP handler answers introspection from the caller's projection and refuses it mixed with data.
+      throw new Error('invariant failed: introspection inside a planned operation');
+    },
+  });
+  // Shaping errors (a subgraph's null for a non-null field) follow from a fetch error when there is
+  // one, so only that is reported; alone they are a subgraph breaking its schema, which clients must see.
+  return {
+    data: shaped.data as JsonObject | null | undefined,
+    errors: run.errors.length > 0 ? run.errors : shaped.errors,
+  };
+}
+
+async function executeNode(run: Run, node: PlanNode, cursor: Cursor): Promise<void> {
+  switch (node.kind) {
+    case 'Sequence':
+      for (const child of node.nodes) await executeNode(run, child, cursor);
+      return;
+    case 'Parallel':
+      await Promise.all(node.nodes.map((child) => executeNode(run, child, cursor)));
+      return;
+    case 'Flatten': {
+      const data = valuesAtPath(cursor.data, node.path);
+      if (data === undefined || data === null) return;
+      await executeNode(run, node.node, { path: [...cursor.path, ...node.path], data, fullResult: cursor.fullResult });
+      return;
+    }
+    case 'Fetch':
+      try {
+        await executeFetch(run, node, cursor);
+      } catch (error) {
+        run.errors.push(
+          error instanceof GraphQLError
+            ? error
+            : new GraphQLError(error instanceof Error ? error.message : String(error), {
+                originalError: error instanceof Error ? error : undefined,
+                extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: node.serviceName },
+              }),
+        );
+      }
+      return;
+    case 'Condition': {
+      const branch = evaluateCondition(node, run.prepared.model.variableDefinitions, run.variables)
+        ? node.ifClause
+        : node.elseClause;
+      if (branch) await executeNode(run, branch, cursor);
+      return;
+    }
+    case 'Defer':
+      throw new Error('invariant failed: @defer is not enabled');
+  }
+}
+
+async function executeFetch(run: Run, fetch: FetchNode, cursor: Cursor): Promise<void> {
+  if (fetch.contextRewrites?.length) {
+    // @fromContext: @apollo/gateway does not execute it either; refuse rather than answer wrongly.
+    throw new Error('invariant failed: context rewrites are not supported');
+  }
+  const entities = (Array.isArray(cursor.data) ? cursor.data : [cursor.data]).filter(isObject);
+  if (entities.length === 0) return;
+  const variables: JsonObject = Object.create(null) as JsonObject;
+  for (const name of fetch.variableUsages ?? []) {
+    if (Object.hasOwn(run.variables, name) && run.variables[name] !== undefined) variables[name] = run.variables[name];
+  }
+
+  if (!fetch.requires) {
+    const data = await send(run, fetch, variables, cursor, null);
+    if (!data) return;
+    applyRewrites(run.supergraphSchema, fetch.outputRewrites, data);
+    for (const entity of entities) deepMerge(entity, data);
+    return;
+  }
+
+  const representations: JsonObject[] = [];
+  const owners: JsonObject[] = [];
+  for (const entity of entities) {
+    const representation = select(run.supergraphSchema, entity, fetch.requires);
+    if (representation && typeof representation.__typename === 'string') {
+      applyRewrites(run.supergraphSchema, fetch.inputRewrites, representation);
+      representations.push(representation);
+      owners.push(entity);
+    }
+  }
+  if (representations.length === 0) return;
+  if (Object.hasOwn(variables, 'representations')) {
+    throw new Error('invariant failed: a variable is named "representations"');
+  }
+  const data = await send(run, fetch, { ...variables, representations }, cursor, owners);
+  if (!data) return;
+  const received = data._entities;
+  if (!Array.isArray(received) || received.length !== representations.length) {
+    throw new Error(`subgraph ${fetch.serviceName} answered ${representations.length} representations wrongly`);
+  }
+  received.forEach((entity: unknown, index) => {
+    const owner = owners[index];
+    if (!isObject(entity) || !owner) return;
+    entity.__typename ??= owner.__typename;
+    applyRewrites(run.supergraphSchema, fetch.outputRewrites, entity);
+    deepMerge(owner, entity);
+  });
+}
+
+/** Sends a fetch and files its errors at the client's paths; returns the answer's data. */
+async function send(
+  run: Run,
+  fetch: FetchNode,
+  variables: JsonObject,
+  cursor: Cursor,
+  owners: readonly JsonObject[] | null,
+): Promise<JsonObject | null | undefined> {
+  const answer = await run.fetch(fetch.serviceName, {
+    query: fetch.operation,
+    operationName: fetch.operationName,
+    variables,
+  });
+  for (const error of answer.errors ?? []) {
+    const extensions = error.extensions ?? {};
+    run.errors.push(
+      new GraphQLError(error.message || `error while fetching from subgraph "${fetch.serviceName}"`, {
+        path: clientPath(error.path, cursor, owners),
+        // Without a code the subgraph's error is unexpected: the formatter turns it into an internal error.
+        extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', ...extensions, serviceName: fetch.serviceName },
+      }),
+    );
+  }
+  return answer.data;
+}
+
+/**
+ * Where a subgraph's error belongs in the client's answer. An entity error
+ * (`_entities.3.field`) is filed under the path of the object that sent
+ * representation 3; a root fetch's path is already the client's below the cursor.
+ */
+function clientPath(
+  path: readonly (string | number)[] | undefined,
+  cursor: Cursor,
+  owners: readonly JsonObject[] | null,
+): (string | number)[] | undefined {
+  if (!path) return undefined;
+  if (owners === null || path[0] !== '_entities' || typeof path[1] !== 'number') return [...cursor.path, ...path];
+  const owner = owners[path[1]];
+  const located = owner ? pathOf(cursor.fullResult, cursor.path, owner) : undefined;
+  return located ? [...located, ...path.slice(2)] : undefined;
+}
+
+/** The concrete path (list indexes filled in) of `target` below `path` (which may hold '@'). */
+function pathOf(
+  data: unknown,
+  path: ResponsePath,
+  target: unknown,
+  prefix: (string | number)[] = [],
+): (string | number)[] | undefined {
+  if (data === target) return prefix;
+  if (data === null || typeof data !== 'object') return undefined;
+  if (Array.isArray(data)) {
+    const rest = path[0] === '@' ? path.slice(1) : path;
+    for (let i = 0; i < data.length; i += 1) {
+      const found = pathOf(data[i], rest, target, [...prefix, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const [head, ...rest] = path;
+  if (typeof head !== 'string' || head === '@') return undefined;
+  return pathOf((data as JsonObject)[head], rest, target, [...prefix, head]);
+}
+
+/** The values at a plan path; '@' flattens a list (one array, filled in place: this runs per fetch). */
+function valuesAtPath(value: unknown, path: ResponsePath): unknown {
+  if (!path.includes('@')) return valueAt(value, path, 0);
+  const found: unknown[] = [];
+  collect(value, path, 0, found);
+  return found;
+}
+
+function valueAt(value: unknown, path: ResponsePath, from: number): unknown {
+  let current = value;
+  for (let i = from; i < path.length; i += 1) {
+    if (current === undefined || current === null) return current;
+    current = step(current, path, i);
+  }
+  return current;
+}
+
+function collect(value: unknown, path: ResponsePath, from: number, into: unknown[]): void {
+  let current = value;
+  for (let i = from; i < path.length; i += 1) {
+    if (current === undefined || current === null) return;
+    if (path[i] === '@') {
+      for (const element of current as unknown[]) collect(element, path, i + 1, into);
+      return;
+    }
+    current = step(current, path, i);
+  }
+  if (Array.isArray(current)) {
+    for (const element of current) into.push(element);
+  } else if (current !== undefined && current !== null) {
+    into.push(current);
+  }
+}
+
+function step(current: unknown, path: ResponsePath, i: number): unknown {
+  const key = path[i];
+  if (Array.isArray(current) || typeof key !== 'string') {
+    throw new Error(
+      `invariant failed: unexpected ${Array.isArray(current) ? 'list' : 'index'} at plan path ${path.join('.')}`,
+    );
+  }
+  return Object.hasOwn(current as object, key) ? (current as JsonObject)[key] : undefined;
+}
+
+/**
+ * The representation an entity fetch needs: the `requires` selection read off
+ * the object already fetched; null when a required field is missing (that
+ * object then gets nothing from this fetch, as with @apollo/gateway).
+ */
+function select(
+  schema: GraphQLSchema,
+  source: JsonObject,
+  selections: readonly QueryPlanSelectionNode[],
+): JsonObject | null {
+  const result: JsonObject = Object.create(null) as JsonObject;
+  for (const selection of selections) {
+    if (selection.kind === 'Field') {
+      const name = selection.alias ?? selection.name;
+      const value = Object.hasOwn(source, name) ? source[name] : undefined;
+      if (value === undefined) return null;
+      const sub = selection.selections;
+      if (Array.isArray(value)) {
+        result[name] = sub ? value.map((item: unknown) => (isObject(item) ? select(schema, item, sub) : item)) : value;
+      } else if (sub && isObject(value)) {
+        result[name] = select(schema, value, sub);
+      } else {
+        result[name] = value;
+      }
+    } else if (selection.typeCondition && isObjectOfType(schema, source, selection.typeCondition)) {
+      deepMerge(result, select(schema, source, selection.selections));
+    }
+  }
+  return result;
+}
