@@ -5,8 +5,9 @@ export interface QueryOptions {
    * skip parsing and, once PostgreSQL settles on a generic plan, planning
    * (for the small lookups of a request that is most of their cost). Only for
    * fixed SQL text whose best plan does not depend on the values, such as
-   * lookups by key: a generic plan is chosen once for every value. PGlite,
-   * in-process, ignores it.
+   * lookups by key: a generic plan is chosen once for every value. A pool
+   * prepares at most `maxPreparedStatements` distinct texts; later ones run
+   * unprepared. PGlite, in-process, ignores it.
    */
   readonly prepare?: boolean;
 }
@@ -44,6 +45,11 @@ export interface DatabaseOptions {
   readonly extensions?: readonly PgliteExtensionName[];
   /** PostgreSQL pool size. @default 10 */
   readonly poolSize?: number;
+  /**
+   * Distinct SQL texts the PostgreSQL pool keeps prepared; later ones run unprepared.
+   * @default MAX_PREPARED_STATEMENTS (64)
+   */
+  readonly maxPreparedStatements?: number;
 }
 
 export type PgliteExtensionName = 'pg_trgm' | 'unaccent' | 'fuzzystrmatch' | 'btree_gist' | 'cube' | 'earthdistance';

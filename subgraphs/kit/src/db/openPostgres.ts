@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, DatabaseOptions, Queryable, QueryOptions } from './Database.js';
 import { DatabaseUnavailableError } from './Database.js';
+import { PreparedStatementNames } from './PreparedStatementNames.js';
 import { TEXT_PARSERS } from './typeParsers.js';
 
 const types = {
@@ -9,19 +9,7 @@ const types = {
     TEXT_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-const statementNames = new Map<string, string>();
-
-/** One name per SQL text: a connection prepares each text once, and a name never carries two texts. */
-function statementName(sql: string): string {
-  let name = statementNames.get(sql);
-  if (!name) {
-    name = `amparo_${createHash('sha256').update(sql).digest('base64url').slice(0, 24)}`;
-    statementNames.set(sql, name);
-  }
-  return name;
-}
-
-function wrap(client: pg.Pool | pg.PoolClient, serialize = false): Queryable {
+function wrap(client: pg.Pool | pg.PoolClient, statements: PreparedStatementNames, serialize = false): Queryable {
   // One connection runs one statement at a time. pg queues concurrent calls on
   // a client itself but deprecates it (pg@9 refuses them), and resolvers may
   // fire a transaction's reads with Promise.all: chain them here instead.
@@ -35,8 +23,9 @@ function wrap(client: pg.Pool | pg.PoolClient, serialize = false): Queryable {
   return {
     async query<R>(sql: string, params?: readonly unknown[], options?: QueryOptions) {
       const values = params as unknown[] | undefined;
+      const name = options?.prepare ? statements.nameFor(sql) : undefined;
       const result = await inTurn(() =>
-        options?.prepare ? client.query({ name: statementName(sql), text: sql, values }) : client.query(sql, values),
+        name === undefined ? client.query(sql, values) : client.query({ name, text: sql, values }),
       );
       return result.rows as R[];
     },
@@ -64,14 +53,16 @@ export async function openPostgres(options: DatabaseOptions & { url: string }): 
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseUnavailableError(`cannot reach PostgreSQL: ${reason}`);
   }
+  // Per pool: the cap bounds what each of its connections holds.
+  const statements = new PreparedStatementNames(options.maxPreparedStatements);
   return {
     kind: 'postgres',
-    ...wrap(pool),
+    ...wrap(pool, statements),
     async transaction(work) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work(wrap(client, true));
+        const result = await work(wrap(client, statements, true));
         await client.query('COMMIT');
         return result;
       } catch (error) {
