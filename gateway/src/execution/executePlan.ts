@@ -7,10 +7,9 @@ import {
   type QueryPlanSelectionNode,
   type ResponsePath,
 } from '@apollo/query-planner';
-// @apollo/gateway's own merge, rewrite and result-shaping steps, so answers stay
-// exactly what its executor produced; only the driving loop below is ours.
+// @apollo/gateway's own merge and rewrite steps, so answers stay exactly what its
+// executor produced; the driving loop below and the compiled shaping are ours.
 import { applyRewrites, isObjectOfType } from '@apollo/gateway/dist/dataRewrites.js';
-import { computeResponse } from '@apollo/gateway/dist/resultShaping.js';
 import { deepMerge } from '@apollo/gateway/dist/utilities/deepMerge.js';
 import type { PreparedOperation } from './preparedOperation.js';
 
@@ -55,11 +54,12 @@ const isObject = (value: unknown): value is JsonObject =>
 
 /**
  * Runs a query plan: fetches in the plan's order, entity answers merged into
- * the objects they extend, then @apollo/gateway's result shaping (aliases,
- * type conditions, null propagation, fields the client did not ask for
- * removed). The same steps as @apollo/gateway's executeQueryPlan without its
- * per-request costs: no usage-reporting trace objects, no tracing spans, and
- * the operation model comes prepared instead of being rebuilt.
+ * the objects they extend, then the operation's compiled result shaping
+ * (aliases, type conditions, null propagation, fields the client did not ask
+ * for removed; ./compileShaper.ts). The same steps as @apollo/gateway's
+ * executeQueryPlan without its per-request costs: no usage-reporting trace
+ * objects, no tracing spans, no operation model rebuilt, no shaping
+ * interpreted through federation-internals' getters.
  */
 export async function executePlan(
   supergraphSchema: GraphQLSchema,
@@ -74,19 +74,21 @@ export async function executePlan(
     if (root.kind === 'Subscription') throw new Error('invariant failed: subscriptions are not planned here');
     await executeNode(run, root, { path: [], data: merged, fullResult: merged });
   }
-  const shaped = computeResponse({
-    operation: prepared.model,
-    variables,
-    input: merged,
-    introspectionHandling: () => {
-      // The HTTP handler answers introspection from the caller's projection and refuses it mixed with data.
-      throw new Error('invariant failed: introspection inside a planned operation');
-    },
-  });
+  let shaped: ReturnType<PreparedOperation['shape']>;
+  try {
+    shaped = prepared.shape(merged, variables);
+  } catch (error) {
+    // Data no schema allows (a list where an object belongs…): no answer can be built from it.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      data: undefined,
+      errors: [...run.errors, new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } })],
+    };
+  }
   // Shaping errors (a subgraph's null for a non-null field) follow from a fetch error when there is
   // one, so only that is reported; alone they are a subgraph breaking its schema, which clients must see.
   return {
-    data: shaped.data as JsonObject | null | undefined,
+    data: shaped.data,
     errors: run.errors.length > 0 ? run.errors : shaped.errors,
   };
 }

@@ -1,6 +1,7 @@
 import { operationFromDocument, type Operation } from '@apollo/federation-internals';
 import type { QueryPlan } from '@apollo/query-planner';
 import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { compileShaper, type Shaper } from './compileShaper.js';
 import type { FederatedSchema } from './FederatedSchema.js';
 
 /**
@@ -13,8 +14,10 @@ import type { FederatedSchema } from './FederatedSchema.js';
 export interface PreparedOperation {
   readonly definition: OperationDefinitionNode;
   readonly plan: QueryPlan;
-  /** The operation as federation-internals models it: shaping and plan conditions read it. */
+  /** The operation as federation-internals models it: plan conditions read it. */
   readonly model: Operation;
+  /** Shapes the merged subgraph data into the client's answer. */
+  readonly shape: Shaper;
 }
 
 /** The operation to run cannot be chosen from the document (a client error). */
@@ -53,5 +56,6 @@ export function prepareOperation(
     operationFromDocument(schema.apiModel, document, { operationName: operationName ?? undefined, validate: false });
   // The planner gets its own model: nothing promises it leaves the one it is given as it was.
   const plan = schema.planner.buildQueryPlan(build());
-  return { definition, plan, model: build() };
+  const model = build();
+  return { definition, plan, model, shape: compileShaper(model) };
 }
