@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /**
  * What the benchmarks read about a child process from /proc (Linux only;
@@ -57,4 +57,30 @@ export function machineBusySeconds(): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * CPU seconds used so far by every process named `postgres` on this machine
+ * (the server, its backends and workers). A backend that exits between two
+ * readings takes its CPU with it, so read around a phase in which the
+ * subgraphs' pooled connections stay open. Null off Linux.
+ */
+export function postgresCpuSeconds(): number | null {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return null;
+  }
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+      total += cpuSeconds(Number(pid)) ?? 0;
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
 }

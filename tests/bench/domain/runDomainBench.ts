@@ -3,7 +3,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { round } from '../latencyStats.js';
-import { cpuSeconds, machineBusySeconds, peakRssMb, resetPeakRss } from '../processStats.js';
+import { cpuSeconds, machineBusySeconds, peakRssMb, postgresCpuSeconds, resetPeakRss } from '../processStats.js';
 import { closedLoopLoad, type LatencySummary } from './closedLoopLoad.js';
 import { domainSettings } from './domainSettings.js';
 import type { LatencyWorkload, WorkloadContext } from './domainWorkload.js';
@@ -50,8 +50,9 @@ interface WorkloadEntry {
   peakRssMb?: Record<string, number | null>;
   /**
    * CPU ms per request during the measured run: the gateway and each subgraph
-   * serving the workload, and `machine` (every process, PostgreSQL and the
-   * load generator included) — where the 2 cores went.
+   * serving the workload, `postgres` (every postgres process of a server on
+   * this machine; null for a remote one), and `machine` (every process,
+   * PostgreSQL and the load generator included) — where the 2 cores went.
    */
   cpuMsPerRequest?: Record<string, number | null>;
   targetP95Ms: number | null;
@@ -85,10 +86,15 @@ function peaks(federation: DomainFederation, subgraphs: readonly string[]): Reco
   );
 }
 
-/** CPU seconds so far of each process of the workload, and of the whole machine. */
+/**
+ * CPU seconds so far of each process of the workload, of the PostgreSQL
+ * server when it runs on this machine, and of the whole machine.
+ */
 function cpuReadings(federation: DomainFederation, subgraphs: readonly string[]): Record<string, number | null> {
+  const local = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(federation.databaseUrl).hostname);
   return Object.fromEntries([
     ...processesOf(federation, subgraphs).map(([name, pid]) => [name, pid === undefined ? null : cpuSeconds(pid)]),
+    ['postgres', local ? postgresCpuSeconds() : null],
     ['machine', machineBusySeconds()],
   ]);
 }
