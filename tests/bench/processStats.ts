@@ -60,27 +60,40 @@ export function machineBusySeconds(): number | null {
 }
 
 /**
- * CPU seconds used so far by every process named `postgres` on this machine
- * (the server, its backends and workers). A backend that exits between two
- * readings takes its CPU with it, so read around a phase in which the
- * subgraphs' pooled connections stay open. Null off Linux.
+ * CPU seconds used so far by each process named `postgres` on this machine
+ * (the server, its backends and workers), by pid. Null off Linux.
  */
-export function postgresCpuSeconds(): number | null {
+export function postgresCpuByPid(): Map<number, number> | null {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
   } catch {
     return null;
   }
-  let total = 0;
+  const byPid = new Map<number, number>();
   for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
-      total += cpuSeconds(Number(pid)) ?? 0;
+      const seconds = cpuSeconds(Number(pid));
+      if (seconds !== null) byPid.set(Number(pid), seconds);
     } catch {
       // The process ended between the listing and the read.
     }
   }
+  return byPid;
+}
+
+/**
+ * PostgreSQL's CPU seconds since `before` (a postgresCpuByPid reading):
+ * per process, so a backend that exits meanwhile (a bulk load's connection)
+ * does not take its whole past with it; its last moments are lost instead,
+ * which undercounts a little.
+ */
+export function postgresCpuSince(before: ReadonlyMap<number, number>): number | null {
+  const now = postgresCpuByPid();
+  if (!now) return null;
+  let total = 0;
+  for (const [pid, seconds] of now) total += seconds - (before.get(pid) ?? 0);
   return total;
 }

@@ -3,7 +3,14 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { round } from '../latencyStats.js';
-import { cpuSeconds, machineBusySeconds, peakRssMb, postgresCpuSeconds, resetPeakRss } from '../processStats.js';
+import {
+  cpuSeconds,
+  machineBusySeconds,
+  peakRssMb,
+  postgresCpuByPid,
+  postgresCpuSince,
+  resetPeakRss,
+} from '../processStats.js';
 import { closedLoopLoad, type LatencySummary } from './closedLoopLoad.js';
 import { domainSettings } from './domainSettings.js';
 import type { LatencyWorkload, WorkloadContext } from './domainWorkload.js';
@@ -86,35 +93,37 @@ function peaks(federation: DomainFederation, subgraphs: readonly string[]): Reco
   );
 }
 
-/**
- * CPU seconds so far of each process of the workload, of the PostgreSQL
- * server when it runs on this machine, and of the whole machine.
- */
-function cpuReadings(federation: DomainFederation, subgraphs: readonly string[]): Record<string, number | null> {
-  const local = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(federation.databaseUrl).hostname);
-  return Object.fromEntries([
-    ...processesOf(federation, subgraphs).map(([name, pid]) => [name, pid === undefined ? null : cpuSeconds(pid)]),
-    ['postgres', local ? postgresCpuSeconds() : null],
-    ['machine', machineBusySeconds()],
-  ]);
+interface CpuReadings {
+  /** CPU seconds so far of the gateway, each subgraph of the workload, and the whole machine. */
+  readonly processes: Record<string, number | null>;
+  /** Per postgres process, when the server runs on this machine. */
+  readonly postgres: Map<number, number> | null;
 }
 
-function cpuPerRequest(
-  before: Record<string, number | null>,
-  after: Record<string, number | null>,
-  requests: number,
-): Record<string, number | null> {
-  return Object.fromEntries(
-    Object.entries(after).map(([name, end]) => {
-      const start = before[name];
-      return [
-        name,
-        end === null || start === null || start === undefined || requests === 0
-          ? null
-          : round(((end - start) * 1000) / requests, 2),
-      ];
-    }),
-  );
+function cpuReadings(federation: DomainFederation, subgraphs: readonly string[]): CpuReadings {
+  const local = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(federation.databaseUrl).hostname);
+  return {
+    processes: Object.fromEntries([
+      ...processesOf(federation, subgraphs).map(([name, pid]) => [name, pid === undefined ? null : cpuSeconds(pid)]),
+      ['machine', machineBusySeconds()],
+    ]),
+    postgres: local ? postgresCpuByPid() : null,
+  };
+}
+
+function cpuPerRequest(before: CpuReadings, after: CpuReadings, requests: number): Record<string, number | null> {
+  const perRequest = (seconds: number | null) =>
+    seconds === null || requests === 0 ? null : round((seconds * 1000) / requests, 2);
+  const { machine: _, ...processes } = after.processes;
+  const delta = (name: string, end: number | null | undefined) => {
+    const start = before.processes[name];
+    return end === null || end === undefined || start === null || start === undefined ? null : end - start;
+  };
+  return {
+    ...Object.fromEntries(Object.entries(processes).map(([name, end]) => [name, perRequest(delta(name, end))])),
+    postgres: before.postgres ? perRequest(postgresCpuSince(before.postgres)) : null,
+    machine: perRequest(delta('machine', after.processes.machine)),
+  };
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
