@@ -18,6 +18,8 @@ export function createSearchesLoaders(db: Database, claims: VerifiedInternalClai
         const rows = await db.query<SearchRequestRow>(
           `SELECT ${SEARCH_REQUEST_COLUMNS} FROM search_requests WHERE id = ANY($1::uuid[]) AND ${visibilityClause(visibility, '$2')}`,
           [ids, visibility.value],
+          // One text per visibility rule, each a lookup by key: kept prepared on each connection.
+          { prepare: true },
         );
         return rows.map(toSearchRequest);
       },

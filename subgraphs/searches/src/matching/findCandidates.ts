@@ -38,6 +38,13 @@ export const FOUND_BLOCK_LIMIT = 150;
  */
 export const TRIGRAM_THRESHOLD = 0.5;
 
+/**
+ * Every statement here has a fixed text, and its plan the same shape for any
+ * value (index lookups by key, bounded sorts): kept prepared, a request skips
+ * parsing and, once PostgreSQL settles on the generic plan, planning.
+ */
+const PREPARED = { prepare: true } as const;
+
 export interface Candidate extends ScoredCandidate {
   readonly id: string;
 }
@@ -73,12 +80,14 @@ async function withTrigramFallback<R extends { id: string }>(
 ): Promise<R[]> {
   if (byKeys.length >= TRIGRAM_FALLBACK_BELOW) return byKeys;
   await tx.query(`SET LOCAL pg_trgm.similarity_threshold = ${TRIGRAM_THRESHOLD}`);
+  // The limit is the last parameter, so the text stays one prepared statement whatever it is.
   const bySimilarity = await tx.query<R>(
     `SELECT ${sql.columns} FROM ${sql.table}
       WHERE name_key % $2 AND NOT (match_keys && $1::text[]) ${sql.extra}
       ORDER BY similarity(name_key, $2) DESC, id
-      LIMIT ${limit - byKeys.length}`,
-    params,
+      LIMIT $${params.length + 1}::int`,
+    [...params, limit - byKeys.length],
+    PREPARED,
   );
   return [...byKeys, ...bySimilarity];
 }
@@ -132,14 +141,11 @@ function rank(search: MatchProfile, profiles: MatchProfile[], limit: number, tim
 export async function findFoundCandidates(tx: Queryable, search: MatchProfile, limit: number): Promise<Candidate[]> {
   const { keys, nameKey: key } = blockingOf(search);
   if (!key) return [];
-  const byKeys = await tx.query<FoundProfileRow>(FOUND_BY_KEYS, [
-    keys,
-    key,
-    search.sex,
-    search.birthYears?.[0] ?? null,
-    search.birthYears?.[1] ?? null,
-    search.seen.date,
-  ]);
+  const byKeys = await tx.query<FoundProfileRow>(
+    FOUND_BY_KEYS,
+    [keys, key, search.sex, search.birthYears?.[0] ?? null, search.birthYears?.[1] ?? null, search.seen.date],
+    PREPARED,
+  );
   // A record kept only for a reviewed match of someone no longer findable never matches again.
   const rows = await withTrigramFallback(
     tx,
@@ -167,7 +173,7 @@ export async function findSearchCandidates(
   const params: [string[], string, string] = [keys, key, options.excludeId ?? '00000000-0000-0000-0000-000000000000'];
   const rows = await withTrigramFallback(
     tx,
-    await tx.query<SearchProfileRow>(SEARCHES_BY_KEYS, params),
+    await tx.query<SearchProfileRow>(SEARCHES_BY_KEYS, params, PREPARED),
     BLOCK_LIMIT,
     {
       table: 'search_requests',

@@ -25,9 +25,14 @@ export interface CandidatePairing {
 export async function storeCandidates(tx: Queryable, pairings: readonly CandidatePairing[]): Promise<number> {
   const kept = pairings.filter((p) => p.candidate.score >= KEEP_SCORE);
   if (kept.length === 0) return 0;
-  // One statement for all of them: a search stores up to 15 pairings, each a round trip before.
+  // One statement for all of them (a search stores up to 15 pairings) and for the status move, one round
+  // trip each before. The INSERT writes no search row, so the move sees what a separate UPDATE would.
+  // Prepared: the same text for every search.
   const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO match_candidates (search_request_id, found_person_record_id, other_search_request_id, score, explanation)
+    `WITH moved AS (
+       UPDATE search_requests SET status = 'POTENTIAL_MATCH', updated_at = now()
+        WHERE id = ANY($6::uuid[]) AND status = 'OPEN')
+     INSERT INTO match_candidates (search_request_id, found_person_record_id, other_search_request_id, score, explanation)
      SELECT s, f, o, score, explanation::jsonb
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::float8[], $5::text[]) AS p(s, f, o, score, explanation)
      ON CONFLICT DO NOTHING RETURNING id`,
@@ -37,11 +42,9 @@ export async function storeCandidates(tx: Queryable, pairings: readonly Candidat
       kept.map((p) => p.otherSearchRequestId ?? null),
       kept.map((p) => p.candidate.score),
       kept.map((p) => JSON.stringify(p.candidate.explanation)),
+      [...new Set(kept.map((p) => p.searchRequestId))],
     ],
-  );
-  await tx.query(
-    `UPDATE search_requests SET status = 'POTENTIAL_MATCH', updated_at = now() WHERE id = ANY($1::uuid[]) AND status = 'OPEN'`,
-    [[...new Set(kept.map((p) => p.searchRequestId))]],
+    { prepare: true },
   );
   return inserted.length;
 }

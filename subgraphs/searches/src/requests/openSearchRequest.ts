@@ -179,6 +179,7 @@ export async function openSearchRequest(
         v.requesterSecondSurname,
         requester ? matchKeys(requester) : [],
       ],
+      { prepare: true },
     );
     if (!row) throw new Error('insert returned no row');
     await matchSearch(tx, searchProfile(row), requester);

@@ -42,6 +42,9 @@ function toFoundPersonRecord(row: FoundPersonRow) {
   };
 }
 
+/** Lookups by key, the same text for every request: kept prepared on each connection. */
+const PREPARED = { prepare: true } as const;
+
 /** A row of the outcome query: what the family may be told. */
 export interface OutcomeRow {
   search_request_id: string;
@@ -68,6 +71,7 @@ export function createReviewLoaders(db: Database, principal: Principal) {
               WHERE mc.search_request_id = ANY($1::uuid[]) AND s.handling_organization_id = $2) mc
             WHERE mc.rank <= ${MAX_CANDIDATES} ORDER BY mc.score DESC, mc.id`,
           [searchIds, org],
+          PREPARED,
         );
         return rows.map(toMatchCandidate);
       },
@@ -84,6 +88,7 @@ export function createReviewLoaders(db: Database, principal: Principal) {
               SELECT 1 FROM match_candidates mc JOIN search_requests s ON s.id = mc.search_request_id
                WHERE mc.found_person_record_id = f.id AND s.handling_organization_id = $2)`,
           [ids, org],
+          PREPARED,
         );
         return rows.map(toFoundPersonRecord);
       },
