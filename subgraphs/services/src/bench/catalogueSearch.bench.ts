@@ -69,6 +69,18 @@ try {
       },
     ],
     [
+      // The domain bench's text searches: "mujeres" is in nearly every service, "salud" in about one in ten.
+      'text + distance (50 km), first 20',
+      (i) => {
+        const p = DEMO_PLACES[(i * 11) % DEMO_PLACES.length]!;
+        return {
+          filter: { text: i % 2 ? 'mujeres' : 'salud' },
+          near: { latitude: p.latitude, longitude: p.longitude, radiusKm: 50 },
+          first: 20,
+        };
+      },
+    ],
+    [
       'filter + openNow + distance (100 km), first 20',
       (i) => {
         const p = DEMO_PLACES[(i * 7) % DEMO_PLACES.length]!;

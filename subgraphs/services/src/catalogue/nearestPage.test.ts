@@ -131,6 +131,35 @@ describe('distance search pages, nearest first from the index', () => {
     expect(other.seen).toEqual(await expectedOrder(30, `categories && '{HEALTH}'`));
   });
 
+  it('with text: services whose search text is too long for the text position index are found and counted too', async () => {
+    // Every third service mentions the word; two of them (the east one and a tied one) with a text
+    // longer than 0005's index holds, so the page interleaves both of 0005's indexes.
+    await sg.db.query(
+      `UPDATE services SET search_text = CASE WHEN id = ANY($1::uuid[]) THEN repeat('texto largo ', 200) || 'refugio'
+         WHEN ('x' || substr(id::text, 1, 8))::bit(32)::int % 3 = 0 THEN 'albergue y refugio' ELSE 'salud' END`,
+      [[ids.east, ids.tied[3]]],
+    );
+    const long = await sg.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM services WHERE octet_length(search_text) > 2000`,
+    );
+    expect(long[0]?.n).toBe(2);
+    const want = await expectedOrder(100, `search_text LIKE '%refugio%'`);
+    expect(want.map((w) => w.id)).toEqual(expect.arrayContaining([ids.east, ids.tied[3]]));
+    for (const first of [1, 3, 20]) {
+      const { seen, total } = await allPages(
+        { near: { ...center, radiusKm: 100 }, filter: { text: 'RÉFUGIO' } },
+        first,
+      );
+      expect(seen).toEqual(want);
+      expect(total).toBe(want.length);
+    }
+    const both = await allPages(
+      { near: { ...center, radiusKm: 100 }, filter: { text: 'refugio', categories: ['FOOD'] } },
+      2,
+    );
+    expect(both.seen).toEqual(await expectedOrder(100, `search_text LIKE '%refugio%' AND categories && '{FOOD}'`));
+  });
+
   it('answers an empty page (no match within the radius) and a page without totalCount', async () => {
     const none = await allPages({ near: { ...center, radiusKm: 5 }, filter: { categories: ['SHELTER'] } }, 20);
     expect(none).toEqual({ seen: [], total: 0 });

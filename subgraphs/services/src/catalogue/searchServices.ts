@@ -11,6 +11,8 @@ import {
   type ServiceFilter,
 } from './serviceFilter.js';
 
+const PREPARED = { prepare: true } as const;
+
 export interface SearchArgs {
   filter?: ServiceFilter | null;
   near?: NearInput | null;
@@ -24,7 +26,11 @@ export interface SearchOptions {
   countTotal?: boolean;
 }
 
-/** Whether a filter reads columns that only the table rows hold (not the position index). */
+/**
+ * Whether a filter reads columns that only the table rows hold, not the
+ * position indexes (0004 holds categories, languages and
+ * regardlessOfStatus; 0005 adds the search text).
+ */
 function needsRowsToFilter(filter: ServiceFilter): boolean {
   return Boolean(
     filter.phases?.length ||
@@ -32,11 +38,18 @@ function needsRowsToFilter(filter: ServiceFilter): boolean {
       filter.accessibility?.length ||
       filter.populations?.length ||
       filter.statuses?.length ||
-      searchTerms(filter.text).length ||
       filter.openNow ||
       filter.openAt,
   );
 }
+
+/**
+ * The services 0005's text position index holds, and the others (its
+ * partial-index predicates, verbatim: the planner proves an index usable
+ * only from the same condition). Together they are every service, apart.
+ */
+const SEARCH_TEXT_IN_INDEX = 'octet_length(search_text) <= 2000';
+const SEARCH_TEXT_NOT_IN_INDEX = 'octet_length(search_text) > 2000';
 
 /**
  * The catalogue search: filters combine with AND, list filters match any of
@@ -59,8 +72,8 @@ export async function searchServices(db: Queryable, args: SearchArgs, options: S
     params.push(value);
     return `$${params.length}`;
   };
-  // Categories, languages and regardlessOfStatus are in the position index (0004): with only
-  // those, the nearest rows are found by walking the index outwards (see nearestPageSql).
+  // Categories, languages, regardlessOfStatus and text are in the position indexes (0004, 0005):
+  // with only those, the nearest rows are found by walking an index outwards (see nearestPageSql).
   if (filter.categories?.length) where.push(`categories && ${param(filter.categories)}::text[]`);
   if (filter.languages?.length) where.push(`languages && ${param(filter.languages)}::text[]`);
   if (filter.regardlessOfStatus) where.push('serves_regardless_of_status');
@@ -70,9 +83,16 @@ export async function searchServices(db: Queryable, args: SearchArgs, options: S
   if (filter.accessibility?.length) where.push(`accessibility @> ${param(filter.accessibility)}::text[]`);
   if (filter.populations?.length) where.push(`populations && ${param(filter.populations)}::text[]`);
   if (filter.statuses?.length) where.push(`status = ANY(${param(filter.statuses)}::text[])`);
-  for (const term of searchTerms(filter.text)) {
-    // LIKE on the trigram-indexed column; the pattern's own wildcards are escaped.
-    where.push(`search_text LIKE '%' || lower(unaccent(${param(term.replace(/[\\%_]/g, (c) => `\\${c}`))})) || '%'`);
+  const terms = searchTerms(filter.text);
+  // Text near a place is read from 0005's two indexes, one statement part each (see SEARCH_TEXT_IN_INDEX).
+  const splitByText = near !== null && onlyIndexedFilters && terms.length > 0;
+  for (const term of terms) {
+    // LIKE on the trigram-indexed column; the pattern's own wildcards are escaped. search_pattern() is
+    // IMMUTABLE (0005): planned for its value, it is folded to a constant. Text near a place is kept
+    // prepared (its plan is the text position index's whatever the term), so the pattern is computed
+    // once per statement by a subquery there, not once per row tested.
+    const pattern = `search_pattern(${param(term.replace(/[\\%_]/g, (c) => `\\${c}`))})`;
+    where.push(splitByText ? `search_text LIKE (SELECT ${pattern})` : `search_text LIKE ${pattern}`);
   }
   if (filter.openNow || filter.openAt) {
     const at = param(filter.openAt ? new Date(filter.openAt).toISOString() : new Date().toISOString());
@@ -106,7 +126,16 @@ export async function searchServices(db: Queryable, args: SearchArgs, options: S
       AND public_longitude BETWEEN ${bound(near.longitude - inner.dLon)} AND ${bound(near.longitude + inner.dLon)})
       OR ${withinRadius})`;
   });
-  const filtered = countConditions.length ? `WHERE ${countConditions.join(' AND ')}` : '';
+  const whereAll = (conditions: string[]): [string, ...string[]] => {
+    const clause = (all: string[]) => (all.length ? `WHERE ${all.join(' AND ')}` : '');
+    if (!splitByText) return [clause(conditions)];
+    return [clause([SEARCH_TEXT_IN_INDEX, ...conditions]), clause([SEARCH_TEXT_NOT_IN_INDEX, ...conditions])];
+  };
+  const countSql = splitByText
+    ? `SELECT ${whereAll(countConditions)
+        .map((filtered) => `(SELECT count(*) FROM services ${filtered})`)
+        .join(' + ')} AS n`
+    : `SELECT count(*) AS n FROM services ${whereAll(countConditions)[0]}`;
 
   const after = decodeCursor(args.after);
   const orderKey = byDistance ? distance : 'name';
@@ -122,21 +151,28 @@ export async function searchServices(db: Queryable, args: SearchArgs, options: S
     ORDER BY ${orderKey}, id LIMIT ${size + 1}`;
   if (byDistance && center)
     pageSql = onlyIndexedFilters
-      ? nearestPageSql({ matches: paged, distance, center, rows: size + 1 })
+      ? nearestPageSql({ matches: whereAll(where), distance, center, rows: param(size + 1) })
       : // Ids and distances of every match in the box (the planner ANDs the filters' own indexes with
         // the position's), then the page's few rows.
         `WITH page AS (SELECT id, ${distance} AS distance_km FROM services ${paged}
            ORDER BY distance_km, id LIMIT ${size + 1})
          SELECT ${SERVICE_COLUMNS}, page.distance_km FROM page JOIN services USING (id)
          ORDER BY page.distance_km, id`;
+  // Near a place with only the position indexes' filters, both statements have one plan whatever the
+  // values (index-only scans of a position index, bounded by the radius), so they are kept prepared:
+  // planning cost several times the execution. Others are planned for their values (text by name,
+  // countries… vary by orders of magnitude in how many rows they match).
+  const samePlanForAnyValue = near !== null && onlyIndexedFilters ? PREPARED : undefined;
   const [rows, count] = await Promise.all([
-    db.query<ServiceRow & { distance_km: number | null }>(pageSql, params),
+    db.query<ServiceRow & { distance_km: number | null }>(
+      pageSql,
+      params,
+      byDistance ? samePlanForAnyValue : undefined,
+    ),
     // Only when the client asked for it: it reads every match, where the page reads about 20.
     options.countTotal === false
       ? null
-      : db
-          .query<{ n: number }>(`SELECT count(*) AS n FROM services ${filtered}`, countParams)
-          .then(([row]) => row?.n ?? 0),
+      : db.query<{ n: number }>(countSql, countParams, samePlanForAnyValue).then(([row]) => row?.n ?? 0),
   ]);
   const nodes = rows.map((row) => ({ service: toService(row), distanceKm: row.distance_km }));
   const connection = toConnection(nodes, size, count ?? 0, (n) =>
