@@ -106,6 +106,26 @@ describe('executePlan', () => {
   });
 });
 
+describe('executePlan, when a subgraph breaks its own schema', () => {
+  it('reports a null for a non-null field as an error at its path, and nulls the nearest nullable parent', async () => {
+    const prepared = prepareOperation(schema, parse('query Q($id: ID!) { case(id: $id) { referenceCode } }'), null);
+    const { fetch } = subgraphs({ cases: () => ({ data: { case: { referenceCode: null } } }) });
+    const result = await executePlan(schema.supergraphSchema, prepared, { id: 'c1' }, fetch);
+    expect(result.errors.map((e) => [e.message, e.path, e.extensions.code])).toEqual([
+      ['Cannot return null for non-nullable field Case.referenceCode.', ['case', 'referenceCode'], 'INVALID_GRAPHQL'],
+    ]);
+    expect(result.data).toEqual({ case: null });
+  });
+
+  it('answers no data and an internal error when the data has a shape no schema allows', async () => {
+    const prepared = prepareOperation(schema, parse(CASE_PAGE), null);
+    const { fetch } = subgraphs({ cases: () => ({ data: { case: { referenceCode: 'AMP-1', referrals: 'none' } } }) });
+    const result = await executePlan(schema.supergraphSchema, prepared, { id: 'c1' }, fetch);
+    expect(result.data).toBeUndefined();
+    expect(result.errors.map((e) => e.extensions.code)).toEqual(['INTERNAL_SERVER_ERROR']);
+  });
+});
+
 describe('prepareOperation', () => {
   const two = parse('query A { __typename } query B { __typename }');
 

@@ -269,7 +269,9 @@ function collect(value: unknown, path: ResponsePath, from: number, into: unknown
   for (let i = from; i < path.length; i += 1) {
     if (current === undefined || current === null) return;
     if (path[i] === '@') {
-      for (const element of current as unknown[]) collect(element, path, i + 1, into);
+      // Not a list where the plan expects one: nothing to fetch for; shaping reports the bad value.
+      if (!Array.isArray(current)) return;
+      for (const element of current) collect(element, path, i + 1, into);
       return;
     }
     current = step(current, path, i);
