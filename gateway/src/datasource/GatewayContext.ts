@@ -1,6 +1,6 @@
 import type { Principal } from '@amparo/schema';
 
-/** Per-request context handed through @apollo/gateway to every subgraph fetch. */
+/** Per-request context the plan executor hands to every subgraph fetch (signed into its token). */
 export interface GatewayContext {
   readonly principal: Principal;
   readonly requestId: string;

@@ -3,7 +3,7 @@ import { GraphQLError, type ValidationContext, type ASTVisitor } from 'graphql';
 /**
  * graphql-js leaves "this schema has no mutation type" to execution, after
  * validation has passed. A role whose projection has no Mutation must be
- * stopped here, before @apollo/gateway (which knows the full schema) plans it.
+ * stopped here, before the query planner (which knows the full schema) plans it.
  */
 export function KnownRootOperationRule(context: ValidationContext): ASTVisitor {
   return {

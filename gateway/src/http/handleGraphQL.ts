@@ -79,8 +79,9 @@ function onlyIntrospection(document: DocumentNode): boolean {
 
 /**
  * POST /graphql: authenticate, rate-limit, parse with a token cap, measure,
- * validate against the caller's own projection, then plan and execute with
- * @apollo/gateway. Every refusal happens before a subgraph is contacted.
+ * validate against the caller's own projection, then plan (Apollo's query
+ * planner) and execute (../execution/). Every refusal happens before a
+ * subgraph is contacted.
  */
 export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
   const { limits } = deps;
