@@ -3,7 +3,7 @@ import { auditorQueries } from '@amparo/kit';
 import { pageSize, type SubgraphContext } from '@amparo/kit';
 import { confidentialLocation } from './catalogue/confidentialLocation.js';
 import { searchServices, type SearchArgs } from './catalogue/searchServices.js';
-import { selectsField } from './catalogue/selectsField.js';
+import { selectsField, selectsPath } from './catalogue/selectsField.js';
 import type { Service } from './catalogue/serviceRow.js';
 import { createService } from './editing/createService.js';
 import { deactivateService } from './editing/deactivateService.js';
@@ -31,8 +31,22 @@ async function localized(service: Service, language: string | null | undefined, 
 export const resolvers = {
   Query: {
     ...auditorQueries('services'),
-    services: (_: unknown, args: SearchArgs, ctx: Context, info: GraphQLResolveInfo) =>
-      searchServices(ctx.db, args, { countTotal: selectsField(info, 'totalCount') }),
+    services: async (_: unknown, args: SearchArgs, ctx: Context, info: GraphQLResolveInfo) => {
+      const page = await searchServices(ctx.db, args, {
+        countTotal: selectsField(info, 'totalCount'),
+        prefetch: {
+          openNow: selectsPath(info, ['edges', 'node', 'openNow']),
+          organization: selectsPath(info, ['edges', 'node', 'organization']),
+        },
+      });
+      // The page statement read them: the field resolvers' loaders then need no statement of their own.
+      for (const { node, prefetched } of page.edges) {
+        if (prefetched.openNow !== undefined)
+          ctx.loaders.openNow.prime(node.id, { id: node.id, open: prefetched.openNow });
+        if (prefetched.organization) ctx.loaders.organization.prime(node.organizationId, prefetched.organization);
+      }
+      return page;
+    },
     service: (_: unknown, { id }: { id: string }, ctx: Context) => (isUuid(id) ? ctx.loaders.service.load(id) : null),
     organization: (_: unknown, { id }: { id: string }, ctx: Context) =>
       isUuid(id) ? ctx.loaders.organization.load(id) : null,

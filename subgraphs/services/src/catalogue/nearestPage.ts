@@ -28,8 +28,10 @@ export function nearestPageSql(page: {
   distance: string;
   center: { lat: string; lon: string };
   rows: string;
+  /** What to select of each service of the page (SERVICE_COLUMNS and any prefetched column). */
+  columns?: string;
 }): string {
-  const { matches, distance, center, rows } = page;
+  const { matches, distance, center, rows, columns = SERVICE_COLUMNS } = page;
   const walk = (where: string) => `SELECT ${distance} AS distance_km FROM services ${where}
       ORDER BY point(public_longitude, public_latitude) <-> point(${center.lon}::float8, ${center.lat}::float8)
       LIMIT ${rows}`;
@@ -48,6 +50,6 @@ export function nearestPageSql(page: {
     reach AS (SELECT max(distance_km) AS distance_km FROM nearest),
     page AS (${inReach}
       ORDER BY distance_km, id LIMIT ${rows})
-    SELECT ${SERVICE_COLUMNS}, page.distance_km FROM page JOIN services USING (id)
+    SELECT ${columns}, page.distance_km FROM page JOIN services USING (id)
     ORDER BY page.distance_km, id`;
 }

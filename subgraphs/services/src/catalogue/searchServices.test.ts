@@ -334,3 +334,37 @@ describe('anonymous use leaves no trace', () => {
     }
   });
 });
+
+describe("a page's openNow and organisation, read with the page", () => {
+  const PAGE = `query P($filter: ServiceFilter, $near: NearInput, $first: Int) {
+    services(filter: $filter, near: $near, first: $first) {
+      edges { node { id openNow organization { id name kind country city } } }
+    }
+  }`;
+  const ONE = `query S($id: ID!) { service(id: $id) { id openNow organization { id name kind country city } } }`;
+  type Node = { id: string; openNow: boolean; organization: Record<string, unknown> | null };
+
+  it.each([
+    [
+      'near a place, index-held filters (nearest-first walk)',
+      { near: { latitude: 15, longitude: -90.5, radiusKm: 300 } },
+    ],
+    [
+      'near a place with a filter only the rows hold',
+      { near: { latitude: 15, longitude: -90.5, radiusKm: 300 }, filter: { phases: ['TRANSIT'] } },
+    ],
+    ['by name, no place', { filter: { text: 'mujeres' } }],
+  ])('%s: the same as each service read on its own', async (_label, variables) => {
+    const { body } = await sg.request<{ services: { edges: { node: Node }[] } }>(anyone, PAGE, {
+      ...variables,
+      first: 20,
+    });
+    expect(body.errors).toBeUndefined();
+    const nodes = body.data!.services.edges.map((e) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) {
+      const alone = await sg.request<{ service: Node }>(anyone, ONE, { id: node.id });
+      expect(node).toEqual(alone.body.data!.service);
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { badUserInput, decodeCursor, pageSize, toConnection, type Queryable } fr
 import { boxHalfSizes, distanceKmSql, innerBoxHalfSizes } from './greatCircle.js';
 import { nearestPageSql } from './nearestPage.js';
 import { openAtSql } from './openingHours.js';
+import { toOrganization, type Organization, type OrganizationRow } from '../organizations/organizationRow.js';
 import { SERVICE_COLUMNS, toService, type ServiceRow } from './serviceRow.js';
 import {
   searchTerms,
@@ -12,6 +13,12 @@ import {
 } from './serviceFilter.js';
 
 const PREPARED = { prepare: true } as const;
+
+type PageRow = ServiceRow & {
+  distance_km: number | null;
+  open_now?: boolean;
+  organization_json?: OrganizationRow | null;
+};
 
 export interface SearchArgs {
   filter?: ServiceFilter | null;
@@ -24,7 +31,23 @@ export interface SearchArgs {
 export interface SearchOptions {
   /** Count every match for `totalCount` (a second query); false when the client did not select it. @default true */
   countTotal?: boolean;
+  /**
+   * Read each service's `openNow` and organisation with the page itself, for
+   * the caller to prime its loaders: a catalogue page asks for both, and
+   * two more statements per search cost more than the page's few rows.
+   */
+  prefetch?: { openNow?: boolean; organization?: boolean };
 }
+
+/** What the page statement read besides the service, when asked to (SearchOptions.prefetch). */
+export interface Prefetched {
+  readonly openNow?: boolean;
+  readonly organization?: Organization | null;
+}
+
+/** The organisation of `services.organization_id`, as the organisation loader reads it. */
+const ORGANIZATION_JSON = `(SELECT json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'country', o.country, 'city', o.city)
+  FROM organizations o WHERE o.id = services.organization_id) AS organization_json`;
 
 /**
  * Whether a filter reads columns that only the table rows hold, not the
@@ -147,16 +170,22 @@ export async function searchServices(db: Queryable, args: SearchArgs, options: S
     where.push(`(${orderKey}, id) > (${param(key)}${byDistance ? '::float8' : ''}, ${param(id)}::uuid)`);
   }
   const paged = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  let pageSql = `SELECT ${SERVICE_COLUMNS}, ${distance} AS distance_km FROM services ${paged}
+  // Page-only columns (their parameters come after the count's, which stop at countParams).
+  const columns = [
+    SERVICE_COLUMNS,
+    ...(options.prefetch?.openNow ? [`${openAtSql(param(new Date().toISOString()), 'services')} AS open_now`] : []),
+    ...(options.prefetch?.organization ? [ORGANIZATION_JSON] : []),
+  ].join(', ');
+  let pageSql = `SELECT ${columns}, ${distance} AS distance_km FROM services ${paged}
     ORDER BY ${orderKey}, id LIMIT ${size + 1}`;
   if (byDistance && center)
     pageSql = onlyIndexedFilters
-      ? nearestPageSql({ matches: whereAll(where), distance, center, rows: param(size + 1) })
+      ? nearestPageSql({ matches: whereAll(where), distance, center, rows: param(size + 1), columns })
       : // Ids and distances of every match in the box (the planner ANDs the filters' own indexes with
         // the position's), then the page's few rows.
         `WITH page AS (SELECT id, ${distance} AS distance_km FROM services ${paged}
            ORDER BY distance_km, id LIMIT ${size + 1})
-         SELECT ${SERVICE_COLUMNS}, page.distance_km FROM page JOIN services USING (id)
+         SELECT ${columns}, page.distance_km FROM page JOIN services USING (id)
          ORDER BY page.distance_km, id`;
   // Near a place with only the position indexes' filters, both statements have one plan whatever the
   // values (index-only scans of a position index, bounded by the radius), so they are kept prepared:
@@ -164,22 +193,32 @@ export async function searchServices(db: Queryable, args: SearchArgs, options: S
   // countries… vary by orders of magnitude in how many rows they match).
   const samePlanForAnyValue = near !== null && onlyIndexedFilters ? PREPARED : undefined;
   const [rows, count] = await Promise.all([
-    db.query<ServiceRow & { distance_km: number | null }>(
-      pageSql,
-      params,
-      byDistance ? samePlanForAnyValue : undefined,
-    ),
+    db.query<PageRow>(pageSql, params, byDistance ? samePlanForAnyValue : undefined),
     // Only when the client asked for it: it reads every match, where the page reads about 20.
     options.countTotal === false
       ? null
       : db.query<{ n: number }>(countSql, countParams, samePlanForAnyValue).then(([row]) => row?.n ?? 0),
   ]);
-  const nodes = rows.map((row) => ({ service: toService(row), distanceKm: row.distance_km }));
+  const nodes = rows.map((row) => ({
+    service: toService(row),
+    distanceKm: row.distance_km,
+    prefetched: {
+      ...(row.open_now === undefined ? {} : { openNow: row.open_now }),
+      ...(row.organization_json === undefined
+        ? {}
+        : { organization: row.organization_json ? toOrganization(row.organization_json) : null }),
+    } satisfies Prefetched,
+  }));
   const connection = toConnection(nodes, size, count ?? 0, (n) =>
     byDistance ? [n.distanceKm ?? 0, n.service.id] : [n.service.defaultName, n.service.id],
   );
   return {
     ...connection,
-    edges: connection.edges.map((e) => ({ cursor: e.cursor, node: e.node.service, distanceKm: e.node.distanceKm })),
+    edges: connection.edges.map((e) => ({
+      cursor: e.cursor,
+      node: e.node.service,
+      distanceKm: e.node.distanceKm,
+      prefetched: e.node.prefetched,
+    })),
   };
 }

@@ -1,6 +1,6 @@
 import { type FragmentDefinitionNode, type OperationDefinitionNode, type FieldNode, Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { selectsField } from './selectsField.js';
+import { selectsField, selectsPath } from './selectsField.js';
 
 /** The resolve info of the operation's first root field, as graphql-js builds it. */
 function infoOf(query: string) {
@@ -33,5 +33,28 @@ describe('selectsField (is totalCount asked for?)', () => {
       '{ services { ...Page } } fragment Page on ServiceConnection { edges { cursor } }',
     ])
       expect(selectsField(infoOf(query), 'totalCount'), query).toBe(false);
+  });
+});
+
+describe('selectsPath (is a field of each service asked for?)', () => {
+  const path = ['edges', 'node', 'openNow'];
+
+  it('follows the path through aliases and fragments at every level', () => {
+    for (const query of [
+      '{ services { edges { node { openNow } } } }',
+      '{ services { e: edges { n: node { o: openNow } } } }',
+      '{ services { ...E } } fragment E on ServiceConnection { edges { ...N } } fragment N on ServiceEdge { node { ... on Service { openNow } } }',
+      '{ services { edges { node { id } } edges { node { openNow @skip(if: true) } } } }',
+    ])
+      expect(selectsPath(infoOf(query), path), query).toBe(true);
+  });
+
+  it('is false for the same name elsewhere on the path', () => {
+    for (const query of [
+      '{ services { edges { node { id organization { name } } } } }',
+      '{ services { edges { openNow: cursor } } }',
+      '{ services { edges { node { organization { services { openNow } } } } } }',
+    ])
+      expect(selectsPath(infoOf(query), path), query).toBe(false);
   });
 });
