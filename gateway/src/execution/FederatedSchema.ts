@@ -1,7 +1,7 @@
-import { Supergraph, type Schema } from '@apollo/federation-internals';
+import type { Schema } from '@apollo/federation-internals';
 import { QueryPlanner } from '@apollo/query-planner';
 import type { GraphQLSchema } from 'graphql';
-import { stripSecurityPurpose } from '../supergraph/stripSecurityPurpose.js';
+import { buildSupergraph } from '../supergraph/buildApiSchema.js';
 
 /**
  * Everything the gateway derives once from the static supergraph: the API
@@ -21,8 +21,7 @@ export interface FederatedSchema {
 }
 
 export function loadFederatedSchema(supergraphSdl: string): FederatedSchema {
-  // Validated as @apollo/gateway does outside production: a broken composition must not start.
-  const supergraph = Supergraph.build(stripSecurityPurpose(supergraphSdl), { validateSupergraph: true });
+  const supergraph = buildSupergraph(supergraphSdl);
   const apiModel = supergraph.apiSchema();
   return {
     apiSchema: apiModel.toGraphQLJSSchema(),

@@ -274,7 +274,7 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
       return reply.code(400).send({
         errors: coercion.errors.map((e) => ({
           message: e.message,
-          extensions: { code: 'BAD_USER_INPUT', ...variableField(e.message) },
+          extensions: { code: 'BAD_USER_INPUT', ...variableField(e) },
         })),
       });
     }
@@ -312,8 +312,8 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
   };
 }
 
-/** graphql-js names the variable in its message; clients get it as `field` too. */
-function variableField(message: string): { field?: string } {
-  const name = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)"/.exec(message)?.[1];
-  return name ? { field: name } : {};
+/** graphql-js attaches the variable's definition to a coercion error: clients get its name as `field`. */
+function variableField(error: GraphQLError): { field?: string } {
+  const node = error.nodes?.[0];
+  return node?.kind === Kind.VARIABLE_DEFINITION ? { field: node.variable.name.value } : {};
 }

@@ -24,8 +24,11 @@ const read = (requestId: string, recordType: string): AuditEvent => ({
   fields: [`${recordType}.id`],
 });
 
-/** The same store, counting the transactions begun and failing the ones `failWhen` picks. */
-function observed(failWhen: (n: number) => boolean = () => false) {
+/**
+ * The same store, counting the transactions begun and failing the ones
+ * `failWhen` picks: with a rejected promise, or (`throws`) by throwing at once.
+ */
+function observed(failWhen: (n: number) => boolean = () => false, how: 'rejects' | 'throws' = 'rejects') {
   let transactions = 0;
   const wrapped: Database = {
     ...db,
@@ -34,7 +37,10 @@ function observed(failWhen: (n: number) => boolean = () => false) {
     exec: (sql) => db.exec(sql),
     transaction: (work) => {
       transactions += 1;
-      if (failWhen(transactions)) return Promise.reject(new Error('store unavailable'));
+      if (failWhen(transactions)) {
+        if (how === 'throws') throw new Error('store unavailable');
+        return Promise.reject(new Error('store unavailable'));
+      }
       return db.transaction(work);
     },
   };
@@ -185,19 +191,8 @@ describe('createAuditAppender', () => {
   });
 
   it('keeps writing after a store whose transaction throws instead of rejecting', async () => {
-    let calls = 0;
-    const throwing: Database = {
-      ...db,
-      kind: db.kind,
-      query: (sql, params) => db.query(sql, params),
-      exec: (sql) => db.exec(sql),
-      transaction: (work) => {
-        calls += 1;
-        if (calls === 1) throw new Error('store unavailable');
-        return db.transaction(work);
-      },
-    };
-    const append = createAuditAppender(throwing, SCHEMA);
+    const throwing = observed((n) => n === 1, 'throws');
+    const append = createAuditAppender(throwing.db, SCHEMA);
     await expect(append([read('thrown', 'Case')])).rejects.toThrow('store unavailable');
     await append([read('after-thrown', 'Case')]);
     expect(await rowsOf('thrown')).toEqual([]);
