@@ -13,6 +13,8 @@ export interface SubgraphConfig {
   readonly port: number;
   /** PostgreSQL when set; otherwise PGlite in {@link dataDir}. */
   readonly databaseUrl: string | undefined;
+  /** PostgreSQL connections; undefined leaves it to defaultPoolSize() (twice the cores plus one). */
+  readonly databasePoolSize: number | undefined;
   readonly dataDir: string;
   readonly logLevel: string;
   readonly seedOnEmpty: boolean;
@@ -24,7 +26,7 @@ export interface SubgraphConfig {
 /**
  * Reads one subgraph's configuration from the environment:
  * `<NAME>_PORT`, `AMPARO_HOST`, `<NAME>_DATABASE_URL` or `DATABASE_URL`,
- * `AMPARO_DATA_DIR`, `LOG_LEVEL`, `AMPARO_SEED_ON_EMPTY`,
+ * `DATABASE_POOL_SIZE`, `AMPARO_DATA_DIR`, `LOG_LEVEL`, `AMPARO_SEED_ON_EMPTY`,
  * `INTERNAL_PUBLIC_KEY`, `AMPARO_MODE`.
  */
 export function loadSubgraphConfig(name: string, defaultPort: number, env = process.env): SubgraphConfig {
@@ -34,6 +36,12 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env = proc
     AMPARO_HOST: z.string().min(1).default('127.0.0.1'),
     [`${prefix}_DATABASE_URL`]: postgresUrl,
     DATABASE_URL: postgresUrl,
+    DATABASE_POOL_SIZE: z.coerce
+      .number({ message: 'expected a number of connections 1–100' })
+      .int('expected a number of connections 1–100')
+      .min(1, 'expected a number of connections 1–100')
+      .max(100, 'expected a number of connections 1–100')
+      .optional(),
     AMPARO_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
     LOG_LEVEL: logLevel,
     AMPARO_SEED_ON_EMPTY: booleanFlag(false),
@@ -46,6 +54,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env = proc
     host: c.AMPARO_HOST as string,
     port: c[`${prefix}_PORT`] as number,
     databaseUrl: (c[`${prefix}_DATABASE_URL`] ?? c.DATABASE_URL) as string | undefined,
+    databasePoolSize: c.DATABASE_POOL_SIZE as number | undefined,
     dataDir: join(c.AMPARO_DATA_DIR as string, name),
     logLevel: c.LOG_LEVEL as string,
     seedOnEmpty: c.AMPARO_SEED_ON_EMPTY as boolean,

@@ -43,7 +43,7 @@ export interface DatabaseOptions {
   readonly schema: string;
   /** Contrib extensions the migrations need (PGlite loads them explicitly). */
   readonly extensions?: readonly PgliteExtensionName[];
-  /** PostgreSQL pool size. @default 10 */
+  /** PostgreSQL pool size. @default defaultPoolSize(): twice the cores plus one */
   readonly poolSize?: number;
   /**
    * Distinct SQL texts the PostgreSQL pool keeps prepared; later ones run unprepared.

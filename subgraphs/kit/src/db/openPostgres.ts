@@ -1,3 +1,4 @@
+import { defaultPoolSize } from './defaultPoolSize.js';
 import pg from 'pg';
 import type { Database, DatabaseOptions, Queryable, QueryOptions } from './Database.js';
 import { DatabaseUnavailableError } from './Database.js';
@@ -39,7 +40,7 @@ function wrap(client: pg.Pool | pg.PoolClient, statements: PreparedStatementName
 export async function openPostgres(options: DatabaseOptions & { url: string }): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: options.url,
-    max: options.poolSize ?? 10,
+    max: options.poolSize ?? defaultPoolSize(),
     options: `-c search_path="${options.schema}",public`,
     connectionTimeoutMillis: 5_000,
     types,

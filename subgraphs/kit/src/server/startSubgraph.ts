@@ -44,6 +44,7 @@ export async function startSubgraph<L>(
     options.db ??
     (await openDatabase({
       url: config.databaseUrl,
+      poolSize: config.databasePoolSize,
       dataDir: config.dataDir,
       schema: definition.name,
       extensions: definition.extensions ?? [],
