@@ -247,6 +247,22 @@ describe('services search: combinations, distance, pagination', () => {
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'orderBy' });
   });
 
+  it.each([
+    ['by name', {}],
+    ['by distance', { near: tapachula }],
+    ['by distance with text', { near: tapachula, filter: { text: 'mujeres' } }],
+    ['by name near a place', { near: tapachula, orderBy: 'NAME' }],
+  ])('counts every match on an empty page past the last one (%s)', async (_mode, variables) => {
+    // The count and the page are one statement: the count must not depend on the page having rows.
+    const { edges, total } = await everything(variables);
+    expect(total).toBeGreaterThan(0);
+    expect(edges.length).toBe(total);
+    const last = await page({ ...variables, first: 1, after: edges.at(-1)!.cursor });
+    expect(last.edges).toEqual([]);
+    expect(last.pageInfo.hasNextPage).toBe(false);
+    expect(last.totalCount).toBe(total);
+  });
+
   for (const mode of ['name', 'distance'] as const) {
     it(`pages by ${mode} with no duplicates and no gaps while services are inserted`, async () => {
       const near = mode === 'distance' ? { latitude: 14.6349, longitude: -90.5069, radiusKm: 2000 } : null;

@@ -16,6 +16,8 @@ const PREPARED = { prepare: true } as const;
 
 type PageRow = ServiceRow & {
   distance_km: number | null;
+  /** Every match's count, on each row (withTotalCount). */
+  total_count?: number;
   open_now?: boolean;
   organization_json?: OrganizationRow | null;
 };
@@ -73,6 +75,18 @@ function needsRowsToFilter(filter: ServiceFilter): boolean {
  */
 const SEARCH_TEXT_IN_INDEX = 'octet_length(search_text) <= 2000';
 const SEARCH_TEXT_NOT_IN_INDEX = 'octet_length(search_text) > 2000';
+
+/**
+ * The page and the count of every match in one statement, one round trip
+ * instead of two. The count is the outer row and the page is joined to it,
+ * so an empty page (past the last cursor) still brings the count: one row
+ * whose page columns are all null. The page's order is restated outside.
+ */
+function withTotalCount(pageSql: string, countSql: string, byDistance: boolean): string {
+  return `SELECT page.*, total.n AS total_count FROM (${countSql}) AS total
+    LEFT JOIN LATERAL (${pageSql}) AS page ON true
+    ORDER BY ${byDistance ? 'page.distance_km' : 'page.name'}, page.id`;
+}
 
 /**
  * The catalogue search: filters combine with AND, list filters match any of
@@ -136,29 +150,31 @@ export async function searchServices(db: Queryable, args: SearchArgs, options: S
     withinRadius = `${distance} <= ${param(near.radiusKm)}`;
     where.push(withinRadius);
   }
-  const countParams = [...params];
-  const inner = near && innerBoxHalfSizes(near.latitude, near.radiusKm);
-  const countConditions = where.map((condition) => {
-    if (condition !== withinRadius || !near || !inner) return condition;
-    // Most of a circle lies in its inscribed box, where the distance need not be computed to be counted.
-    const bound = (value: number) => {
-      countParams.push(value);
-      return `$${countParams.length}::float8`;
-    };
-    return `((public_latitude BETWEEN ${bound(near.latitude - inner.dLat)} AND ${bound(near.latitude + inner.dLat)}
-      AND public_longitude BETWEEN ${bound(near.longitude - inner.dLon)} AND ${bound(near.longitude + inner.dLon)})
-      OR ${withinRadius})`;
-  });
+  // The count's conditions: the filters, without the cursor pushed below.
+  const filters = [...where];
   const whereAll = (conditions: string[]): [string, ...string[]] => {
     const clause = (all: string[]) => (all.length ? `WHERE ${all.join(' AND ')}` : '');
     if (!splitByText) return [clause(conditions)];
     return [clause([SEARCH_TEXT_IN_INDEX, ...conditions]), clause([SEARCH_TEXT_NOT_IN_INDEX, ...conditions])];
   };
-  const countSql = splitByText
-    ? `SELECT ${whereAll(countConditions)
-        .map((filtered) => `(SELECT count(*) FROM services ${filtered})`)
-        .join(' + ')} AS n`
-    : `SELECT count(*) AS n FROM services ${whereAll(countConditions)[0]}`;
+
+  /** The count of every match (not only the page's), its parameters added to the page's. */
+  const totalCountSql = (conditions: string[]): string => {
+    const inner = near && innerBoxHalfSizes(near.latitude, near.radiusKm);
+    const countConditions = conditions.map((condition) => {
+      if (condition !== withinRadius || !near || !inner) return condition;
+      // Most of a circle lies in its inscribed box, where the distance need not be computed to be counted.
+      const bound = (value: number) => `${param(value)}::float8`;
+      return `((public_latitude BETWEEN ${bound(near.latitude - inner.dLat)} AND ${bound(near.latitude + inner.dLat)}
+      AND public_longitude BETWEEN ${bound(near.longitude - inner.dLon)} AND ${bound(near.longitude + inner.dLon)})
+      OR ${withinRadius})`;
+    });
+    return splitByText
+      ? `SELECT ${whereAll(countConditions)
+          .map((filtered) => `(SELECT count(*) FROM services ${filtered})`)
+          .join(' + ')} AS n`
+      : `SELECT count(*) AS n FROM services ${whereAll(countConditions)[0]}`;
+  };
 
   const after = decodeCursor(args.after);
   const orderKey = byDistance ? distance : 'name';
@@ -170,7 +186,6 @@ export async function searchServices(db: Queryable, args: SearchArgs, options: S
     where.push(`(${orderKey}, id) > (${param(key)}${byDistance ? '::float8' : ''}, ${param(id)}::uuid)`);
   }
   const paged = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  // Page-only columns (their parameters come after the count's, which stop at countParams).
   const columns = [
     SERVICE_COLUMNS,
     ...(options.prefetch?.openNow ? [`${openAtSql(param(new Date().toISOString()), 'services')} AS open_now`] : []),
@@ -187,29 +202,32 @@ export async function searchServices(db: Queryable, args: SearchArgs, options: S
            ORDER BY distance_km, id LIMIT ${size + 1})
          SELECT ${columns}, page.distance_km FROM page JOIN services USING (id)
          ORDER BY page.distance_km, id`;
-  // Near a place with only the position indexes' filters, both statements have one plan whatever the
-  // values (index-only scans of a position index, bounded by the radius), so they are kept prepared:
-  // planning cost several times the execution. Others are planned for their values (text by name,
-  // countries… vary by orders of magnitude in how many rows they match).
-  const samePlanForAnyValue = near !== null && onlyIndexedFilters ? PREPARED : undefined;
-  const [rows, count] = await Promise.all([
-    db.query<PageRow>(pageSql, params, byDistance ? samePlanForAnyValue : undefined),
-    // Only when the client asked for it: it reads every match, where the page reads about 20.
-    options.countTotal === false
-      ? null
-      : db.query<{ n: number }>(countSql, countParams, samePlanForAnyValue).then(([row]) => row?.n ?? 0),
-  ]);
-  const nodes = rows.map((row) => ({
-    service: toService(row),
-    distanceKm: row.distance_km,
-    prefetched: {
-      ...(row.open_now === undefined ? {} : { openNow: row.open_now }),
-      ...(row.organization_json === undefined
-        ? {}
-        : { organization: row.organization_json ? toOrganization(row.organization_json) : null }),
-    } satisfies Prefetched,
-  }));
-  const connection = toConnection(nodes, size, count ?? 0, (n) =>
+  // Only when the client asked for it: it reads every match, where the page reads about 20.
+  const countSql = options.countTotal === false ? null : totalCountSql(filters);
+  // Near a place with only the position indexes' filters, the statement has one plan whatever the values
+  // (index-only scans of a position index, bounded by the radius), so it is kept prepared: planning cost
+  // several times the execution. Others are planned for their values (text by name, countries… vary by
+  // orders of magnitude in how many rows they match).
+  const prepared = byDistance && near !== null && onlyIndexedFilters ? PREPARED : undefined;
+  const rows = await db.query<PageRow>(
+    countSql ? withTotalCount(pageSql, countSql, byDistance) : pageSql,
+    params,
+    prepared,
+  );
+  const count = rows[0]?.total_count ?? 0;
+  const nodes = rows
+    .filter((row) => row.id !== null)
+    .map((row) => ({
+      service: toService(row),
+      distanceKm: row.distance_km,
+      prefetched: {
+        ...(row.open_now === undefined ? {} : { openNow: row.open_now }),
+        ...(row.organization_json === undefined
+          ? {}
+          : { organization: row.organization_json ? toOrganization(row.organization_json) : null }),
+      } satisfies Prefetched,
+    }));
+  const connection = toConnection(nodes, size, count, (n) =>
     byDistance ? [n.distanceKm ?? 0, n.service.id] : [n.service.defaultName, n.service.id],
   );
   return {
