@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, migrateSubgraph, openDatabase, type Database, type TestDatabase } from '@amparo/kit';
-import { searchesSubgraph } from '../definition.js';
+import { describe, expect, it } from 'vitest';
+import { useMigratedDatabase } from '../testing/useMigratedDatabase.js';
 import { matchKeys } from '../names/matchKeys.js';
 import { nameKey } from '../names/nameKey.js';
 import { nameTokens } from '../names/personName.js';
@@ -13,23 +12,7 @@ import { FOUND_PROFILE_COLUMNS, foundProfile, type FoundProfileRow } from './mat
  * from matchProfile.ts. If the two computations drift apart, the pre-ranking
  * silently drops the record sought; these cases sit where they could.
  */
-let database: TestDatabase;
-let db: Database;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = await openDatabase({
-    url: database.url,
-    dataDir: 'memory://',
-    schema: 'searches',
-    extensions: searchesSubgraph.extensions ?? [],
-  });
-  await migrateSubgraph(db, searchesSubgraph);
-});
-afterAll(async () => {
-  await db?.close();
-  await database?.drop();
-});
+const store = useMigratedDatabase();
 
 interface Sample {
   given: string;
@@ -95,7 +78,7 @@ const SAMPLES: Sample[] = [
 
 /** Inserted from a session in Guatemala's time zone: the rows must not depend on the session's. */
 async function insertSample(s: Sample): Promise<string> {
-  const [row] = await db.transaction(async (tx) => {
+  const [row] = await store.db().transaction(async (tx) => {
     await tx.query(`SET LOCAL TIME ZONE 'America/Guatemala'`);
     return tx.query<{ id: string }>(
       `INSERT INTO found_person_records (source_kind, vital_status, given_names, first_surname, second_surname, name_key,
@@ -129,7 +112,7 @@ interface BlockingRow {
 }
 
 async function blockingRows(id: string): Promise<BlockingRow[]> {
-  return db.query<BlockingRow>(
+  return store.db().query<BlockingRow>(
     `SELECT match_key, name_key, sex, born_from, born_to, found_date FROM found_person_blocking_keys
       WHERE found_person_record_id = $1 ORDER BY match_key`,
     [id],
@@ -138,10 +121,12 @@ async function blockingRows(id: string): Promise<BlockingRow[]> {
 
 /** What TypeScript says the rows of one record are: its keys, and foundProfile's birth years. */
 async function expectedRows(id: string): Promise<BlockingRow[]> {
-  const [row] = await db.query<FoundProfileRow & { name_key: string; match_keys: string[] }>(
-    `SELECT ${FOUND_PROFILE_COLUMNS}, name_key, match_keys FROM found_person_records WHERE id = $1`,
-    [id],
-  );
+  const [row] = await store
+    .db()
+    .query<FoundProfileRow & { name_key: string; match_keys: string[] }>(
+      `SELECT ${FOUND_PROFILE_COLUMNS}, name_key, match_keys FROM found_person_records WHERE id = $1`,
+      [id],
+    );
   if (!row) throw new Error('record not found');
   const profile = foundProfile(row);
   return [...new Set(row.match_keys)].sort().map((match_key) => ({
@@ -174,7 +159,7 @@ describe('found_person_blocking_keys against matchProfile.ts', () => {
     const id = await insertSample(SAMPLES[0] as Sample);
     const before = (await blockingRows(id)).map((r) => r.match_key);
     const renamed = nameTokens('Juana', 'Chávez', 'Xiquín');
-    await db.query(
+    await store.db().query(
       `UPDATE found_person_records SET estimated_age_min = 30, estimated_age_max = 35, found_date = NULL,
          first_surname = 'Chávez', name_key = $2, match_keys = $3 WHERE id = $1`,
       [id, nameKey('Juana', 'Chávez', 'Xiquín'), matchKeys(renamed)],
@@ -182,17 +167,17 @@ describe('found_person_blocking_keys against matchProfile.ts', () => {
     const rows = await blockingRows(id);
     expect(rows).toEqual(await expectedRows(id));
     expect(rows.map((r) => r.match_key)).not.toEqual(before);
-    await db.query(`UPDATE found_person_records SET withdrawn_at = now() WHERE id = $1`, [id]);
+    await store.db().query(`UPDATE found_person_records SET withdrawn_at = now() WHERE id = $1`, [id]);
     expect(await blockingRows(id)).toEqual([]);
   });
 
   it('is exactly what found_person_blocking_rows gives for the whole table (the one place the rows are computed)', async () => {
     for (const sample of SAMPLES) await insertSample(sample);
-    const fromTrigger = await db.query(
+    const fromTrigger = await store.db().query(
       `SELECT match_key, found_person_record_id, name_key, sex, born_from, born_to, found_date
          FROM found_person_blocking_keys ORDER BY found_person_record_id, match_key`,
     );
-    const fromFunction = await db.query(
+    const fromFunction = await store.db().query(
       `SELECT b.match_key, b.found_person_record_id, b.name_key, b.sex, b.born_from, b.born_to, b.found_date
          FROM found_person_records f CROSS JOIN LATERAL found_person_blocking_rows(f) b
         ORDER BY b.found_person_record_id, b.match_key`,

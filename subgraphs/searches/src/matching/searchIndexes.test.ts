@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, migrateSubgraph, openDatabase, type Database, type TestDatabase } from '@amparo/kit';
-import { searchesSubgraph } from '../definition.js';
+import { describe, expect, it } from 'vitest';
+import { useMigratedDatabase } from '../testing/useMigratedDatabase.js';
 
 /**
  * Opening a search reads the search_requests GIN indexes right after
@@ -8,27 +7,11 @@ import { searchesSubgraph } from '../definition.js';
  * inserted wait in a pending list each read scans in full, and the planner
  * falls back to a trigram similarity per active search.
  */
-let database: TestDatabase;
-let db: Database;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = await openDatabase({
-    url: database.url,
-    dataDir: 'memory://',
-    schema: 'searches',
-    extensions: searchesSubgraph.extensions ?? [],
-  });
-  await migrateSubgraph(db, searchesSubgraph);
-});
-afterAll(async () => {
-  await db?.close();
-  await database?.drop();
-});
+const store = useMigratedDatabase();
 
 describe('the indexes matching reads on every search opened', () => {
   it('are every GIN index of search_requests, each updated at once (fastupdate off)', async () => {
-    const indexes = await db.query<{ name: string; options: string[] | null }>(
+    const indexes = await store.db().query<{ name: string; options: string[] | null }>(
       `SELECT c.relname AS name, c.reloptions AS options
          FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
         WHERE i.indrelid = 'search_requests'::regclass AND a.amname = 'gin'
