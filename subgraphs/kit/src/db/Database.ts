@@ -50,6 +50,12 @@ export interface DatabaseOptions {
    * @default MAX_PREPARED_STATEMENTS (64)
    */
   readonly maxPreparedStatements?: number;
+  /**
+   * Called once when a text arrives after that cap (PostgreSQL only), for the
+   * caller to log: it means a call site builds its SQL per call. Never given
+   * the text, which could then hold values.
+   */
+  readonly onPreparedStatementsFull?: (capacity: number) => void;
 }
 
 export type PgliteExtensionName = 'pg_trgm' | 'unaccent' | 'fuzzystrmatch' | 'btree_gist' | 'cube' | 'earthdistance';

@@ -24,6 +24,17 @@ describe('PreparedStatementNames', () => {
     expect(names.size).toBe(2);
   });
 
+  it('tells once, the first time a text arrives after the cap, and not for texts it named', () => {
+    const told: number[] = [];
+    const names = new PreparedStatementNames(2, (capacity) => told.push(capacity));
+    names.nameFor(plus(1));
+    names.nameFor(plus(2));
+    names.nameFor(plus(1));
+    expect(told).toEqual([]);
+    for (let n = 3; n < 10; n++) names.nameFor(plus(n));
+    expect(told).toEqual([2]);
+  });
+
   it('never gives two texts one name, in one pool or across pools, whatever the order they arrive in', () => {
     const texts = Array.from({ length: 200 }, (_, n) => plus(n));
     const forward = new PreparedStatementNames(200);

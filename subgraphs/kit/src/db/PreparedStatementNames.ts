@@ -33,13 +33,17 @@ export const MAX_PREPARED_STATEMENTS = 64;
  */
 export class PreparedStatementNames {
   readonly #names = new Map<string, string>();
+  readonly #onFull: ((capacity: number) => void) | undefined;
+  #told = false;
   readonly capacity: number;
 
-  constructor(capacity: number = MAX_PREPARED_STATEMENTS) {
+  /** `onFull` is called once, the first time a text arrives after the cap: a call site building its SQL per call. */
+  constructor(capacity: number = MAX_PREPARED_STATEMENTS, onFull?: (capacity: number) => void) {
     if (!Number.isInteger(capacity) || capacity < 0) {
       throw new RangeError('the prepared-statement capacity must be a non-negative integer');
     }
     this.capacity = capacity;
+    this.#onFull = onFull;
   }
 
   /** The name to prepare `sql` under, or undefined: run it unprepared. */
@@ -48,6 +52,9 @@ export class PreparedStatementNames {
     if (name === undefined && this.#names.size < this.capacity) {
       name = `amparo_${createHash('sha256').update(sql).digest('base64url').slice(0, 24)}`;
       this.#names.set(sql, name);
+    } else if (name === undefined && !this.#told) {
+      this.#told = true;
+      this.#onFull?.(this.capacity);
     }
     return name;
   }

@@ -55,7 +55,7 @@ export async function openPostgres(options: DatabaseOptions & { url: string }): 
     throw new DatabaseUnavailableError(`cannot reach PostgreSQL: ${reason}`);
   }
   // Per pool: the cap bounds what each of its connections holds.
-  const statements = new PreparedStatementNames(options.maxPreparedStatements);
+  const statements = new PreparedStatementNames(options.maxPreparedStatements, options.onPreparedStatementsFull);
   return {
     kind: 'postgres',
     ...wrap(pool, statements),

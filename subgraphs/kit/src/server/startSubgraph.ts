@@ -45,6 +45,8 @@ export async function startSubgraph<L>(
     (await openDatabase({
       url: config.databaseUrl,
       poolSize: config.databasePoolSize,
+      onPreparedStatementsFull: (capacity) =>
+        log.warn({ capacity }, 'prepared-statement cap reached: SQL texts after it run unprepared'),
       dataDir: config.dataDir,
       schema: definition.name,
       extensions: definition.extensions ?? [],
