@@ -29,4 +29,4 @@ export { SUBGRAPHS, type SubgraphName } from './composition/subgraphs.js';
 export { composeSupergraph, type CompositionReport } from './composition/composeSupergraph.js';
 export { SUPERGRAPH_PATH, readSupergraph } from './composition/supergraphFile.js';
 export { ConfigError, loadConfig } from './config/loadConfig.js';
-export { booleanFlag, jsonWebKey, logLevel, port, postgresUrl, runMode } from './config/envSchemas.js';
+export { booleanFlag, integerBetween, jsonWebKey, logLevel, port, postgresUrl, runMode } from './config/envSchemas.js';

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 
+/** A whole number in [min, max]; every failure reads `message`. */
+export const integerBetween = (min: number, max: number, message: string) =>
+  z.coerce.number({ message }).int(message).min(min, message).max(max, message);
+
 /** A TCP port; 0 asks the system for a free one (tests). */
-export const port = (fallback: number) =>
-  z.coerce
-    .number({ message: 'expected a port number 0–65535' })
-    .int('expected a port number 0–65535')
-    .min(0, 'expected a port number 0–65535')
-    .max(65535, 'expected a port number 0–65535')
-    .default(fallback);
+export const port = (fallback: number) => integerBetween(0, 65535, 'expected a port number 0–65535').default(fallback);
 
 export const booleanFlag = (fallback: boolean) =>
   z

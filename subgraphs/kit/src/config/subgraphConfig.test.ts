@@ -24,3 +24,16 @@ describe('defaultPoolSize', () => {
     expect(defaultPoolSize(8)).toBe(17);
   });
 });
+
+describe('loadSubgraphConfig: <NAME>_PORT', () => {
+  it.each(['-1', '65536', '80.5', 'http'])('refuses %j, naming the variable and the value', (value) => {
+    expect(() => loadSubgraphConfig('services', 4001, { SERVICES_PORT: value })).toThrow(
+      `SERVICES_PORT: expected a port number 0–65535 (got ${JSON.stringify(value)})`,
+    );
+  });
+
+  it('falls back to the default port, and takes 0 for a free one', () => {
+    expect(loadSubgraphConfig('services', 4001, {}).port).toBe(4001);
+    expect(loadSubgraphConfig('services', 4001, { SERVICES_PORT: '0' }).port).toBe(0);
+  });
+});

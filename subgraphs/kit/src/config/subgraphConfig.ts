@@ -2,7 +2,16 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { JWK } from 'jose';
-import { booleanFlag, jsonWebKey, loadConfig, logLevel, port, postgresUrl, runMode } from '@amparo/schema';
+import {
+  booleanFlag,
+  integerBetween,
+  jsonWebKey,
+  loadConfig,
+  logLevel,
+  port,
+  postgresUrl,
+  runMode,
+} from '@amparo/schema';
 
 /** Where the embedded store keeps its data unless AMPARO_DATA_DIR says otherwise. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../../.amparo/data', import.meta.url));
@@ -36,12 +45,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env = proc
     AMPARO_HOST: z.string().min(1).default('127.0.0.1'),
     [`${prefix}_DATABASE_URL`]: postgresUrl,
     DATABASE_URL: postgresUrl,
-    DATABASE_POOL_SIZE: z.coerce
-      .number({ message: 'expected a number of connections 1–100' })
-      .int('expected a number of connections 1–100')
-      .min(1, 'expected a number of connections 1–100')
-      .max(100, 'expected a number of connections 1–100')
-      .optional(),
+    DATABASE_POOL_SIZE: integerBetween(1, 100, 'expected a number of connections 1–100').optional(),
     AMPARO_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
     LOG_LEVEL: logLevel,
     AMPARO_SEED_ON_EMPTY: booleanFlag(false),
