@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/Database.js';
+import type { Database, QueryOptions, Queryable } from '../db/Database.js';
 import { migrate, KIT_MIGRATIONS_DIR } from '../db/migrate.js';
 import { openDatabase } from '../db/openDatabase.js';
 import { createTestDatabase, type TestDatabase } from '../testing/testDatabase.js';
@@ -36,6 +36,22 @@ afterAll(async () => {
 describe('audit chain', () => {
   it('verifies an untouched chain', async () => {
     expect(await verifyAuditChain(db)).toEqual({ valid: true, checked: 5, firstInvalidSeq: null });
+  });
+
+  it("keeps a single event's INSERT prepared, not a batch's, and the chain holds either way", async () => {
+    const inserts: (QueryOptions | undefined)[] = [];
+    const recording = (tx: Queryable): Queryable => ({
+      query: (sql, params, options) => {
+        if (sql.startsWith('INSERT INTO audit_events')) inserts.push(options);
+        return tx.query(sql, params, options);
+      },
+      exec: (sql) => tx.exec(sql),
+    });
+    await db.transaction((tx) => appendAuditEvents(recording(tx), 'audit_test', [event('case-5')]));
+    await db.transaction((tx) => appendAuditEvents(recording(tx), 'audit_test', [event('a'), event('b'), event('c')]));
+    await db.transaction((tx) => appendAuditEvents(recording(tx), 'audit_test', [event('case-6')]));
+    expect(inserts).toEqual([{ prepare: true }, undefined, { prepare: true }]);
+    expect(await verifyAuditChain(db)).toEqual({ valid: true, checked: 10, firstInvalidSeq: null });
   });
 
   it('refuses updates and deletes', async () => {

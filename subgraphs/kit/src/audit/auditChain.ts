@@ -98,7 +98,14 @@ export async function appendAuditEvents(tx: Queryable, schema: string, events: r
       );
       prevHash = hash;
     }
-    await tx.query(`INSERT INTO audit_events (${COLUMNS}) VALUES ${rows.join(', ')}`, params);
+    // One event (every mutation's WRITE, and a READ group of one request) is always the same text: kept
+    // prepared, it skips parsing and planning inside the chain's lock. Batches vary in length and would
+    // each take one of the pool's prepared-statement slots.
+    await tx.query(
+      `INSERT INTO audit_events (${COLUMNS}) VALUES ${rows.join(', ')}`,
+      params,
+      chunk.length === 1 ? { prepare: true } : undefined,
+    );
   }
 }
 
