@@ -65,8 +65,11 @@ export const resolvers = {
       // The page statement read them: the field resolvers answer them as they are, no statement of their own.
       for (const { node, prefetched } of page.edges) {
         if (prefetched.openNow !== undefined) ctx.loaders.prefetched.openNow.set(node.id, prefetched.openNow);
-        if (prefetched.organization)
+        if (prefetched.organization) {
           ctx.loaders.prefetched.organization.set(node.organizationId, prefetched.organization);
+          // Still primed: another field of the same document (`organization(id:)`) may ask for it.
+          ctx.loaders.organization.prime(node.organizationId, prefetched.organization);
+        }
       }
       return page;
     },
