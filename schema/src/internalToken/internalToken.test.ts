@@ -8,6 +8,7 @@ import {
   generateInternalKeyPair,
   hashBody,
   InternalTokenError,
+  jwkKeyInput,
 } from './internalToken.js';
 import { ReplayGuard } from './replayGuard.js';
 
@@ -94,10 +95,7 @@ describe('replay guard', () => {
  */
 describe('verdicts against jose jwtVerify', async () => {
   const keys = await generateInternalKeyPair();
-  const privateKey = createPrivateKey({
-    key: keys.privateJwk as Record<string, unknown> & { kty: string },
-    format: 'jwk',
-  });
+  const privateKey = createPrivateKey(jwkKeyInput(keys.privateJwk));
   const joseKey = await importJWK(keys.publicJwk, 'EdDSA');
   const NOW = 1_800_000_000;
   const verify = await createInternalVerifier(keys.publicJwk, 'cases', () => NOW * 1000);
@@ -162,10 +160,7 @@ describe('verdicts against jose jwtVerify', async () => {
     'four parts': `${valid}.${s}`,
     'two parts': `${h}.${p}`,
     'signed by another key': await (async () => {
-      const other = createPrivateKey({
-        key: (await generateInternalKeyPair()).privateJwk as Record<string, unknown> & { kty: string },
-        format: 'jwk',
-      });
+      const other = createPrivateKey(jwkKeyInput((await generateInternalKeyPair()).privateJwk));
       return `${h}.${p}.${cryptoSign(null, Buffer.from(`${h}.${p}`), other).toString('base64url')}`;
     })(),
     empty: '',

@@ -52,6 +52,11 @@ export async function generateInternalKeyPair(): Promise<InternalKeyPair> {
   return { privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
 }
 
+/** A JWK as node:crypto's key constructors take it (jose's JWK type is the same object, typed looser). */
+export function jwkKeyInput(jwk: JWK): { key: Record<string, unknown> & { kty: string }; format: 'jwk' } {
+  return { key: jwk as Record<string, unknown> & { kty: string }, format: 'jwk' };
+}
+
 export type InternalSigner = (claims: InternalClaims, audience: string, body: string) => Promise<string>;
 
 /**
@@ -63,7 +68,7 @@ export async function createInternalSigner(privateJwk: JWK): Promise<InternalSig
   // Signed with node:crypto directly: jose's async signing costs a thread-pool
   // round trip per subgraph fetch (measured 225 µs vs 87 µs in the gateway
   // benchmark). The token is a plain compact JWS, verified below the same way.
-  const key = createPrivateKey({ key: privateJwk as Record<string, unknown> & { kty: string }, format: 'jwk' });
+  const key = createPrivateKey(jwkKeyInput(privateJwk));
   const header = Buffer.from(JSON.stringify({ alg: ALGORITHM })).toString('base64url');
   return async (claims, audience, body) => {
     const issuedAt = Math.floor(Date.now() / 1000);
@@ -164,7 +169,7 @@ export async function createInternalVerifier(
   audience: string,
   now: () => number = Date.now,
 ): Promise<InternalVerifier> {
-  const key = createPublicKey({ key: publicJwk as Record<string, unknown> & { kty: string }, format: 'jwk' });
+  const key = createPublicKey(jwkKeyInput(publicJwk));
   if (key.asymmetricKeyType !== 'ed25519') throw new InternalTokenError('the internal public key is not Ed25519');
   return async (token, body) => {
     if (!token) throw new InternalTokenError('missing internal token');
