@@ -11,6 +11,7 @@ import {
   postgresCpuSince,
   resetPeakRss,
 } from '../processStats.js';
+import { checkpoint } from './checkpoint.js';
 import { closedLoopLoad, type LatencySummary } from './closedLoopLoad.js';
 import { domainSettings } from './domainSettings.js';
 import type { LatencyWorkload, WorkloadContext } from './domainWorkload.js';
@@ -198,6 +199,7 @@ async function main(): Promise<number> {
         log(`${workload.name}: preparing`);
         const prepared = await workload.prepare(context);
         entry.dataset = prepared.dataset;
+        await checkpoint(federation, log);
         log(`${workload.name}: warm-up ${settings.warmupSeconds} s`);
         await closedLoopLoad({
           url: federation.gateway.url,
