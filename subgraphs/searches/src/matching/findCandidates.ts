@@ -14,8 +14,8 @@ import {
 import {
   AGE_TOLERANCE_YEARS,
   MIN_NAME_SCORE,
+  nameFeatureMemo,
   scoreCandidate,
-  type NameFeatureMemo,
   type ScoredCandidate,
 } from './scoreCandidate.js';
 
@@ -129,7 +129,7 @@ const SEARCHES_BY_KEYS = `
    LIMIT ${BLOCK_LIMIT}`;
 
 function rank(search: MatchProfile, profiles: MatchProfile[], limit: number, timed: boolean): Candidate[] {
-  const memo: NameFeatureMemo = new Map();
+  const memo = nameFeatureMemo();
   return profiles
     .map((p) => ({ id: p.id, ...scoreCandidate(search, p, timed, memo) }))
     .filter((c) => c.nameScore >= MIN_NAME_SCORE)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nameTokens } from '../names/personName.js';
 import type { MatchProfile } from './matchProfile.js';
 import { primeroScore } from './primeroScore.js';
-import { scoreCandidate } from './scoreCandidate.js';
+import { nameFeatureMemo, scoreCandidate } from './scoreCandidate.js';
 import { simplifiedMetaphone } from './simplifiedMetaphone.js';
 
 function person(
@@ -73,5 +73,36 @@ describe('Primero reference', () => {
     const search = person('Juana', 'Tzoc', null);
     expect(primeroScore(search, person('Juana', 'Tzoc', null))).toBe(15 + 10 + 10 + 3);
     expect(primeroScore(search, person('Rosa', 'Pérez', null, { sex: 'MALE', nationality: 'HN' }))).toBe(10);
+  });
+});
+
+describe('the name-feature memo of one search', () => {
+  it('scores every candidate as it would be scored alone, whatever was scored before', () => {
+    const search = person('María José', 'López', 'Tzoc');
+    // Each candidate shares its given names or its surnames (or both) with another one.
+    const candidates = [
+      person('María José', 'López', 'Tzoc'),
+      person('María José', 'Pérez', 'Ajú'),
+      person('Maria Jose', 'Lopes', null),
+      person('Marta', 'López', 'Tzoc'),
+      person('Chepita', 'López', 'Tzoc'),
+      person('Marta', 'Tzoc', 'López'),
+      person('María José', 'Tzoc', 'López'),
+      person('José', 'Pérez', 'Ajú'),
+    ];
+    const memo = nameFeatureMemo();
+    for (const candidate of [...candidates, ...candidates.reverse()]) {
+      expect(scoreCandidate(search, candidate, true, memo)).toEqual(scoreCandidate(search, candidate));
+    }
+    expect(memo.given.size).toBe(5);
+    expect(memo.surnames.size).toBe(4);
+  });
+
+  it('shares the tokens of a given name or a surname between different full names', () => {
+    const a = nameTokens('María José', 'López', 'Tzoc');
+    const b = nameTokens('María José', 'Pérez', 'López');
+    expect(b.given).toBe(a.given);
+    expect(b.surnames[1]).toBe(a.surnames[0]);
+    expect(nameTokens('María José', 'López', 'Tzoc', ['Chepita']).given).not.toBe(a.given);
   });
 });

@@ -1,4 +1,3 @@
-import type { NameTokens } from '../names/personName.js';
 import type { MatchProfile } from './matchProfile.js';
 import { bestTokenMatch, tokenMatch, type TokenMatch } from './nameSimilarity.js';
 
@@ -133,19 +132,37 @@ function placeFeature(a: MatchProfile, b: MatchProfile): MatchFeature | null {
 }
 
 /**
- * The name features of candidates already scored against one search, by the
- * candidate's name (nameTokens shares one object per name): blocked records
- * often carry the same name, and the name is the costly part of a score.
+ * The name features of candidates already scored against one search: given
+ * names by the candidate's shared given-name tokens (nameTokens shares one
+ * array per given names), surnames by the candidate's surname pair. Blocked
+ * records share a key with the search, so their given names or surnames
+ * repeat from one record to the next, and the name is the costly part of a
+ * score.
  */
-export type NameFeatureMemo = Map<NameTokens, readonly MatchFeature[]>;
+export interface NameFeatureMemo {
+  readonly given: Map<readonly string[], readonly MatchFeature[]>;
+  readonly surnames: Map<string, readonly MatchFeature[]>;
+}
 
-function nameFeatures(search: MatchProfile, candidate: MatchProfile, memo?: NameFeatureMemo): readonly MatchFeature[] {
-  let features = memo?.get(candidate.name);
-  if (!features) {
-    features = [...givenNameFeatures(search, candidate), ...surnameFeatures(search, candidate)];
-    memo?.set(candidate.name, features);
+export function nameFeatureMemo(): NameFeatureMemo {
+  return { given: new Map(), surnames: new Map() };
+}
+
+function nameFeatures(search: MatchProfile, candidate: MatchProfile, memo?: NameFeatureMemo): MatchFeature[] {
+  if (!memo) return [...givenNameFeatures(search, candidate), ...surnameFeatures(search, candidate)];
+  let given = memo.given.get(candidate.name.given);
+  if (!given) {
+    given = givenNameFeatures(search, candidate);
+    memo.given.set(candidate.name.given, given);
   }
-  return features;
+  const [first, second] = candidate.name.surnames;
+  const surnameKey = `${first ?? ''}\u0000${second ?? ''}`;
+  let surnames = memo.surnames.get(surnameKey);
+  if (!surnames) {
+    surnames = surnameFeatures(search, candidate);
+    memo.surnames.set(surnameKey, surnames);
+  }
+  return [...given, ...surnames];
 }
 
 /**
@@ -160,7 +177,7 @@ export function scoreCandidate(
   timed = true,
   memo?: NameFeatureMemo,
 ): ScoredCandidate {
-  const features: MatchFeature[] = [...nameFeatures(search, candidate, memo)];
+  const features = nameFeatures(search, candidate, memo);
   const nameScore = features.reduce((sum, f) => sum + f.contribution, 0);
 
   if (search.sex !== 'UNKNOWN' && candidate.sex !== 'UNKNOWN') {
