@@ -4,6 +4,7 @@ import { findFoundCandidates, findSearchCandidates } from './findCandidates.js';
 import { findReciprocalSearches } from './findReciprocalSearches.js';
 import type { MatchProfile } from './matchProfile.js';
 import { storeCandidates } from './storeCandidates.js';
+import { useGenericPlans } from './useGenericPlans.js';
 
 /** Candidates kept per search and per side (found records, other searches). */
 export const CANDIDATES_PER_SEARCH = 5;
@@ -20,6 +21,7 @@ export async function matchSearch(
   search: MatchProfile,
   requester: NameTokens | null = null,
 ): Promise<number> {
+  await useGenericPlans(tx);
   const found = await findFoundCandidates(tx, search, CANDIDATES_PER_SEARCH);
   const duplicates = await findSearchCandidates(tx, search, CANDIDATES_PER_SEARCH, {
     timed: false,
@@ -42,6 +44,7 @@ export async function matchSearch(
 
 /** Incremental matching of one new found-person record against the active searches it may answer. */
 export async function matchFoundPerson(tx: Queryable, record: MatchProfile): Promise<number> {
+  await useGenericPlans(tx);
   const searches = await findSearchCandidates(tx, record, 20, { timed: true });
   return storeCandidates(
     tx,
