@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { nameTokens } from '../names/personName.js';
-import type { MatchProfile } from './matchProfile.js';
+import { testProfile } from '../testing/testProfile.js';
 import { primeroScore } from './primeroScore.js';
 import { nameFeatureMemo, scoreCandidate } from './scoreCandidate.js';
 import { simplifiedMetaphone } from './simplifiedMetaphone.js';
 
-function person(
-  given: string,
-  first: string | null,
-  second: string | null,
-  extra: Partial<MatchProfile> = {},
-): MatchProfile {
-  return {
-    id: 'x',
-    name: nameTokens(given, first, second),
-    sex: 'FEMALE',
-    birthYears: [1995, 1997],
-    birthDateKnown: false,
-    nationality: 'GT',
-    languages: [],
-    seen: { date: '2024-03-01', latitude: 14.68, longitude: -92.15, country: 'MX' },
-    ...extra,
-  };
-}
+const person = testProfile;
 
 describe('Amparo scoring', () => {
   it('explains every point of the score', () => {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { nameTokens } from '../names/personName.js';
 import { useMigratedDatabase } from '../testing/useMigratedDatabase.js';
-import type { MatchProfile } from './matchProfile.js';
+import { testProfile } from '../testing/testProfile.js';
 import { matchSearch } from './matchSearch.js';
 
 const store = useMigratedDatabase();
 
-const search: MatchProfile = {
-  id: '3f1c2a4e-8b7d-4c6a-9e5f-0a1b2c3d4e5f',
-  name: nameTokens('Juana', 'Tzoc', 'Xiquín'),
-  sex: 'FEMALE',
-  birthYears: [1995, 1997],
-  birthDateKnown: false,
-  nationality: 'GT',
-  languages: [],
-  seen: { date: '2024-03-01', latitude: 14.68, longitude: -92.15, country: 'MX' },
-};
+const search = testProfile('Juana', 'Tzoc', 'Xiquín', { id: '3f1c2a4e-8b7d-4c6a-9e5f-0a1b2c3d4e5f' });
 
 describe('matching runs its statements on generic plans', () => {
   it('sets plan_cache_mode for its own transaction only, and PostgreSQL never custom-plans the blocking read', async () => {
