@@ -5,9 +5,14 @@ export interface QueryOptions {
    * skip parsing and, once PostgreSQL settles on a generic plan, planning
    * (for the small lookups of a request that is most of their cost). Only for
    * fixed SQL text whose best plan does not depend on the values, such as
-   * lookups by key: a generic plan is chosen once for every value. A pool
-   * prepares at most `maxPreparedStatements` distinct texts; later ones run
-   * unprepared. PGlite, in-process, ignores it.
+   * lookups by key. PostgreSQL settles on the generic plan only when its
+   * estimate is no worse than the custom plans' of the first five runs; when
+   * it is (an array of keys of unknown length, say), it plans every run
+   * again: inside a transaction, `SET LOCAL plan_cache_mode =
+   * force_generic_plan` makes it use the generic plan (see the searches
+   * subgraph's useGenericPlans.ts). A pool prepares at most
+   * `maxPreparedStatements` distinct texts; later ones run unprepared.
+   * PGlite, in-process, ignores it.
    */
   readonly prepare?: boolean;
 }
