@@ -1,4 +1,4 @@
-import { badUserInput, notFound, type Database } from '@amparo/kit';
+import { badUserInput, notFound, type Database, type Queryable } from '@amparo/kit';
 import { criteriaOf } from '../matching/criteriaOf.js';
 import { matchCandidates } from '../matching/matchCandidates.js';
 import { isUuid, loadAccessibleRequest } from '../requests/requestAccess.js';
@@ -18,9 +18,9 @@ const unavailable = () =>
  * Books `interpreterId` for a MATCHED request at her earliest free start in
  * the window, copying the person's preferred name and language onto the
  * booking (all an interpreter will ever see). The request row is locked for
- * the transaction; two confirmations of one interpreter for overlapping
- * times are settled by the exclusion constraint, whose refusal becomes the
- * same INTERPRETER_UNAVAILABLE error the pre-check gives.
+ * the transaction, then the interpreter's (one confirmation of her at a
+ * time); the exclusion constraint stays the last line of defence, and its
+ * refusal becomes the same INTERPRETER_UNAVAILABLE error the pre-check gives.
  */
 export async function confirmInterpreter(
   db: Database,
@@ -35,6 +35,7 @@ export async function confirmInterpreter(
       if (!request) throw notFound('interpretation request');
       assertTransition('requestId', request.status, 'CONFIRMED');
       if (!isUuid(interpreterId)) throw notACandidate();
+      await takeTurnFor(tx, interpreterId);
       const match = await matchCandidates(tx, criteriaOf(request, now, interpreterId));
       if (match.unavailable.includes(interpreterId)) throw unavailable();
       const candidate = match.candidates[0];
@@ -68,6 +69,21 @@ export async function confirmInterpreter(
     if (isExclusionViolation(error)) throw unavailable();
     throw error;
   }
+}
+
+/**
+ * Confirmations of one interpreter take turns: each waits here until the one
+ * before it has committed or rolled back, so its availability check below
+ * already sees the booking that took the slot. Without it, concurrent
+ * INSERTs met only at the exclusion constraint, whose checks wait on one
+ * another's transactions and can deadlock: in a domain-bench race of 50,
+ * eight deadlocks one second apart (PostgreSQL's deadlock_timeout) held the
+ * pool long enough for the other confirmations to time out waiting for a
+ * connection and fail with an internal error. `FOR NO KEY UPDATE` does not
+ * block the foreign-key checks of other interpreters' bookings or reads.
+ */
+async function takeTurnFor(tx: Queryable, interpreterId: string): Promise<void> {
+  await tx.query('SELECT 1 FROM interpreters WHERE id = $1 FOR NO KEY UPDATE', [interpreterId], { prepare: true });
 }
 
 function notACandidate() {

@@ -292,6 +292,30 @@ describe('booking', () => {
     expect(booking?.status).toBe('COMPLETED');
   });
 
+  it('makes a confirmation wait while another transaction is confirming the same interpreter', async () => {
+    const nextWeek = upcomingWeekday(Date.now() + 7 * 86_400_000, 3);
+    const mine = await requestOk({
+      ...kekWindow,
+      windowStartsAt: `${nextWeek}T15:00:00Z`,
+      windowEndsAt: `${nextWeek}T16:00:00Z`,
+    });
+    expect(mine.status).toBe('MATCHED');
+    let settled = false;
+    let confirming: Promise<{ body: { errors?: unknown } }> | undefined;
+    // Holds the interpreter's turn as an unfinished confirmation does; the foreign-key checks of other
+    // bookings take a lighter lock that does not wait on it.
+    await sg.db.transaction(async (tx) => {
+      await tx.query('SELECT 1 FROM interpreters WHERE id = $1 FOR NO KEY UPDATE', [idOf(30)]);
+      confirming = sg.request(caseworkerA, CONFIRM, { r: mine.id, i: idOf(30) }).then((response) => {
+        settled = true;
+        return response;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+    });
+    expect((await confirming)?.body.errors).toBeUndefined();
+  });
+
   it('hides a request of another organisation exactly like a missing one', async () => {
     const mine = await requestOk({});
     const read = await sg.request(caseworkerB, 'query ($id: ID!) { interpretationRequest(id: $id) { id } }', {
