@@ -76,11 +76,11 @@ export async function confirmInterpreter(
  * before it has committed or rolled back, so its availability check below
  * already sees the booking that took the slot. Without it, concurrent
  * INSERTs met only at the exclusion constraint, whose checks wait on one
- * another's transactions and can deadlock: in a domain-bench race of 50,
- * eight deadlocks one second apart (PostgreSQL's deadlock_timeout) held the
- * pool long enough for the other confirmations to time out waiting for a
- * connection and fail with an internal error. `FOR NO KEY UPDATE` does not
- * block the foreign-key checks of other interpreters' bookings or reads.
+ * another's transactions and can deadlock: in a domain-bench race of 50
+ * there were eight deadlocks one second apart (PostgreSQL's deadlock_timeout),
+ * and all 49 losers got an internal error instead of INTERPRETER_UNAVAILABLE.
+ * `FOR NO KEY UPDATE` does not block the foreign-key checks of other
+ * interpreters' bookings or reads.
  */
 async function takeTurnFor(tx: Queryable, interpreterId: string): Promise<void> {
   await tx.query('SELECT 1 FROM interpreters WHERE id = $1 FOR NO KEY UPDATE', [interpreterId], { prepare: true });
