@@ -14,7 +14,7 @@ export { AmparoError, badUserInput, forbidden, invariant, notFound } from './err
 export { ERROR_CODES, type ErrorCode } from './errors/errorCodes.js';
 export { toSafeGraphQLError } from './errors/formatError.js';
 export { createLogger, type Logger } from './log/createLogger.js';
-export { groupedLoader, keyedLoader } from './loaders/keyedLoader.js';
+export { groupedLoader, keyedLoader, KeyedLoader } from './loaders/keyedLoader.js';
 export { enforceFieldAuthorization, requirementOf, type FieldRequirement } from './auth/fieldAuthorization.js';
 export { createSubgraphServer, type SubgraphServerOptions } from './server/createSubgraphServer.js';
 export type { SubgraphContext } from './server/SubgraphContext.js';

@@ -2,7 +2,7 @@ import { groupedLoader, keyedLoader, type Database } from '@amparo/kit';
 import { openAtSql, toOpeningHours, type OpeningHoursRow } from './catalogue/openingHours.js';
 import { SERVICE_COLUMNS, toService, type ServiceRow } from './catalogue/serviceRow.js';
 import { toTranslation, type TranslationRow } from './i18n/translation.js';
-import { toOrganization, type Organization, type OrganizationRow } from './organizations/organizationRow.js';
+import { toOrganization, type OrganizationRow } from './organizations/organizationRow.js';
 
 /** Lookups by key: kept prepared on each connection (the generic plan is the right one for every value). */
 const PREPARED = { prepare: true } as const;
@@ -10,11 +10,6 @@ const PREPARED = { prepare: true } as const;
 /** One set per request: every lookup by id is batched into one query. */
 export function createServicesLoaders(db: Database) {
   return {
-    /**
-     * What a catalogue page's own statement read (searchServices' prefetch),
-     * answered by the field resolvers as plain values, before any loader.
-     */
-    prefetched: { openNow: new Map<string, boolean>(), organization: new Map<string, Organization>() },
     service: keyedLoader(
       async (ids: readonly string[]) =>
         (

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { keyedLoader } from '@amparo/kit';
 import type { Service } from './catalogue/serviceRow.js';
 import type { Organization } from './organizations/organizationRow.js';
 import { resolvers } from './resolvers.js';
@@ -12,19 +13,21 @@ const service = {
 } as Service;
 const organization = { id: 'o-1', name: 'Casa de la Mujer' } as Organization;
 
-/** A request's loaders that fail the test if a field reaches the database. */
+/** A request's loaders (the kit's, as in production) that hold only what the test primes into them. */
 function context(prefetched: { openNow?: boolean; organization?: Organization }) {
-  const unexpected = { load: () => Promise.reject(new Error('read from the database')) };
-  const translated = { load: async () => [{ serviceId: 's-1', language: 'en', name: 'Legal aid', description: null }] };
   const loaders = {
-    prefetched: { openNow: new Map<string, boolean>(), organization: new Map<string, Organization>() },
-    openNow: { load: async () => ({ id: 's-1', open: false }) },
-    organization: { load: async () => ({ ...organization, name: 'loaded' }) },
-    translations: translated,
-    service: unexpected,
+    openNow: keyedLoader(
+      async () => [{ id: 's-1', open: false }],
+      (r) => r.id,
+    ),
+    organization: keyedLoader(
+      async () => [{ ...organization, name: 'loaded' }],
+      (o: Organization) => o.id,
+    ),
+    translations: { load: async () => [{ serviceId: 's-1', language: 'en', name: 'Legal aid', description: null }] },
   };
-  if (prefetched.openNow !== undefined) loaders.prefetched.openNow.set('s-1', prefetched.openNow);
-  if (prefetched.organization) loaders.prefetched.organization.set('o-1', prefetched.organization);
+  if (prefetched.openNow !== undefined) loaders.openNow.prime('s-1', { id: 's-1', open: prefetched.openNow });
+  if (prefetched.organization) loaders.organization.prime('o-1', prefetched.organization);
   return { loaders } as never;
 }
 

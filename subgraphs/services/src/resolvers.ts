@@ -62,14 +62,12 @@ export const resolvers = {
           organization: selectsPath(info, ['edges', 'node', 'organization']),
         },
       });
-      // The page statement read them: the field resolvers answer them as they are, no statement of their own.
+      // The page statement read them: the field resolvers answer them as plain values (the loaders'
+      // `known`), with no statement of their own.
       for (const { node, prefetched } of page.edges) {
-        if (prefetched.openNow !== undefined) ctx.loaders.prefetched.openNow.set(node.id, prefetched.openNow);
-        if (prefetched.organization) {
-          ctx.loaders.prefetched.organization.set(node.organizationId, prefetched.organization);
-          // Still primed: another field of the same document (`organization(id:)`) may ask for it.
-          ctx.loaders.organization.prime(node.organizationId, prefetched.organization);
-        }
+        if (prefetched.openNow !== undefined)
+          ctx.loaders.openNow.prime(node.id, { id: node.id, open: prefetched.openNow });
+        if (prefetched.organization) ctx.loaders.organization.prime(node.organizationId, prefetched.organization);
       }
       return page;
     },
@@ -106,12 +104,12 @@ export const resolvers = {
       return service.categories.map((c) => labelFor('CATEGORY', c, chain));
     },
     organization: (service: Service, _: unknown, ctx: Context) =>
-      ctx.loaders.prefetched.organization.get(service.organizationId) ??
-      ctx.loaders.organization.load(service.organizationId),
+      ctx.loaders.organization.known(service.organizationId) ?? ctx.loaders.organization.load(service.organizationId),
     openingHours: (service: Service, _: unknown, ctx: Context) => ctx.loaders.openingHours.load(service.id),
-    openNow: (service: Service, _: unknown, ctx: Context) =>
-      ctx.loaders.prefetched.openNow.get(service.id) ??
-      ctx.loaders.openNow.load(service.id).then((row) => row?.open ?? false),
+    openNow: (service: Service, _: unknown, ctx: Context) => {
+      const known = ctx.loaders.openNow.known(service.id);
+      return known ? known.open : ctx.loaders.openNow.load(service.id).then((row) => row?.open ?? false);
+    },
   },
   Organization: {
     __resolveReference: (ref: { id: string }, ctx: Context) =>
