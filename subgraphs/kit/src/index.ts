@@ -9,6 +9,7 @@ export {
   type QueryOptions,
 } from './db/Database.js';
 export { openDatabase } from './db/openDatabase.js';
+export { TRANSACTION_ATTEMPTS, type TransactionRetryListener } from './db/retryTransientFailures.js';
 export { KIT_MIGRATIONS_DIR, MigrationError, migrate, migrateSubgraph, type MigrationResult } from './db/migrate.js';
 export { AmparoError, badUserInput, forbidden, invariant, notFound } from './errors/AmparoError.js';
 export { ERROR_CODES, type ErrorCode } from './errors/errorCodes.js';

@@ -1,3 +1,5 @@
+import type { TransactionRetryListener } from './retryTransientFailures.js';
+
 /** How one statement is sent. */
 export interface QueryOptions {
   /**
@@ -32,7 +34,13 @@ export interface Queryable {
  */
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs `work` in one transaction: all of it is committed, or none. */
+  /**
+   * Runs `work` in one transaction: all of it is committed, or none. When
+   * PostgreSQL aborts the transaction for a deadlock or a serialization
+   * failure, `work` runs again from the start in a new one (at most
+   * TRANSACTION_ATTEMPTS times in all), so it must act only through `tx`
+   * and on state it creates itself.
+   */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Resolves when the store answers a trivial query. */
   ping(): Promise<void>;
@@ -61,6 +69,8 @@ export interface DatabaseOptions {
    * the text, which could then hold values.
    */
   readonly onPreparedStatementsFull?: (capacity: number) => void;
+  /** Called before a transaction runs again after a deadlock or a serialization failure, for the caller to log. */
+  readonly onTransactionRetry?: TransactionRetryListener;
 }
 
 export type PgliteExtensionName = 'pg_trgm' | 'unaccent' | 'fuzzystrmatch' | 'btree_gist' | 'cube' | 'earthdistance';

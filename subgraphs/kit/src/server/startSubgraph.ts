@@ -47,6 +47,11 @@ export async function startSubgraph<L>(
       poolSize: config.databasePoolSize,
       onPreparedStatementsFull: (capacity) =>
         log.warn({ capacity }, 'prepared-statement cap reached: SQL texts after it run unprepared'),
+      onTransactionRetry: (sqlState, attempt) =>
+        log.warn(
+          { sqlState, attempt },
+          'transaction rolled back by PostgreSQL (deadlock or serialization failure); running it again',
+        ),
       dataDir: config.dataDir,
       schema: definition.name,
       extensions: definition.extensions ?? [],
