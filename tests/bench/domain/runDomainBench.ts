@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpuYardstickMs } from '../cpuYardstick.js';
 import { round } from '../latencyStats.js';
 import {
   cpuSeconds,
@@ -143,6 +144,8 @@ async function main(): Promise<number> {
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
     loadAverageAtStart: loadavg().map((l) => round(l, 2)),
+    /** ms, before the federation starts and after it stopped: see cpuYardstick.ts. */
+    yardstickMsAtStart: cpuYardstickMs(),
     postgres: 'unknown',
   };
   log(
@@ -307,7 +310,7 @@ async function main(): Promise<number> {
 
   const report = {
     date: new Date().toISOString(),
-    machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => round(l, 2)) },
+    machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => round(l, 2)), yardstickMsAtEnd: cpuYardstickMs() },
     settings: { ...settings, serverUrl: undefined, seedScale: SEED_SCALE },
     federation:
       'five subgraph processes + the gateway (firewall on, dev-issuer JWTs, signed internal tokens) over HTTP, PostgreSQL',
@@ -323,7 +326,8 @@ async function main(): Promise<number> {
 
   console.log(
     `\n${machine.cpus} × ${machine.cpuModel}, ${machine.node}, PostgreSQL ${machine.postgres}, load average ` +
-      `${machine.loadAverageAtStart.join(' ')} at start; ${settings.connections} clients × ${settings.durationSeconds} s`,
+      `${machine.loadAverageAtStart.join(' ')} at start; CPU yardstick ${report.machine.yardstickMsAtStart} ms at start, ` +
+      `${report.machine.yardstickMsAtEnd} at end; ${settings.connections} clients × ${settings.durationSeconds} s`,
   );
   console.table(
     entries.map((e) => ({
