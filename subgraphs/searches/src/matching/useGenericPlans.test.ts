@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useMigratedDatabase } from '../testing/useMigratedDatabase.js';
 import { testProfile } from '../testing/testProfile.js';
+import type { Queryable } from '@amparo/kit';
 import { matchSearch } from './matchSearch.js';
+import { useGenericPlans } from './useGenericPlans.js';
 
 const store = useMigratedDatabase();
 
@@ -27,5 +29,28 @@ describe('matching runs its statements on generic plans', () => {
     if (process.env.DATABASE_URL) expect(inside.plans.length).toBe(1);
     const [after] = await store.db().query<{ plan_cache_mode: string }>('SHOW plan_cache_mode');
     expect(after?.plan_cache_mode).toBe('auto');
+  });
+
+  it('sends the SET once per transaction, however many records it matches', async () => {
+    const sent: string[][] = [];
+    const counting = (tx: Queryable, into: string[]): Queryable => ({
+      query: (sql, params, options) => {
+        into.push(sql);
+        return tx.query(sql, params, options);
+      },
+      exec: (sql) => tx.exec(sql),
+    });
+    for (let t = 0; t < 2; t++) {
+      const statements: string[] = [];
+      sent.push(statements);
+      await store.db().transaction(async (tx) => {
+        const seen = counting(tx, statements);
+        for (let i = 0; i < 3; i++) await useGenericPlans(seen);
+      });
+    }
+    expect(sent).toEqual([
+      ['SET LOCAL plan_cache_mode = force_generic_plan'],
+      ['SET LOCAL plan_cache_mode = force_generic_plan'],
+    ]);
   });
 });
