@@ -121,7 +121,8 @@ export async function startBenchSubgraphs(): Promise<RunningBenchSubgraphs> {
         graphiql: false,
         // Compiled with graphql-jit after the first request. The reference benchmark's subgraphs are Rust
         // and cost next to nothing; these share a core with autocannon, and interpreted they used 7.7 ms
-        // of it per Amparo request in a slow hour, a ceiling under Amparo's own rate (tests/bench/README.md).
+        // of it per Amparo request in a slow hour, a ceiling under Amparo's own rate (tests/bench/HISTORY.md,
+        // the 18:30 gateway run).
         jit: 1,
       });
       await app.listen({ host: '127.0.0.1', port: 0 });

@@ -5,7 +5,7 @@
  * with V8's default 16 MB semi-space most of the gateway's garbage
  * collection was scavenges promoting objects that die a moment later. A
  * 64 MB semi-space cut the gateway's CPU per request on the gateway
- * benchmark's deep query by about 13 % (tests/bench/README.md) for about
+ * benchmark's deep query by about 14 % (tests/bench/HISTORY.md) for about
  * 100 MB more resident memory under load. Kept equal to the scripts in
  * gateway/package.json by gatewayV8Flags.test.ts.
  */
