@@ -156,6 +156,27 @@ describe('createAuditAppender', () => {
     expect((await rowsOf('whole-2')).map((r) => r.record_type)).toEqual(types);
   });
 
+  it('bounds a transaction by record ids too, and sends a request above that bound alone', async () => {
+    const store = observed();
+    const append = createAuditAppender(store.db, SCHEMA, { maxRecordIdsPerTransaction: 10 });
+    const withIds = (id: string, n: number): AuditEvent => ({
+      ...read(id, 'Case'),
+      recordIds: Array.from({ length: n }, (_, i) => `case-${i}-of-${id}`),
+    });
+    const sizes = [4, 4, 4, 4, 15, 4, 4];
+    await Promise.all(sizes.map((n, i) => append([withIds(`ids-${i}`, n)])));
+    // The first alone, then whole requests of at most 10 ids, in order; 15 ids go alone.
+    expect(await transactionsOf('ids-')).toEqual([
+      ['ids-0'],
+      ['ids-1', 'ids-2'],
+      ['ids-3'],
+      ['ids-4'],
+      ['ids-5', 'ids-6'],
+    ]);
+    expect(store.transactions()).toBe(5);
+    expect(await verifyAuditChain(db)).toMatchObject({ valid: true, firstInvalidSeq: null });
+  });
+
   it(`writes at most ${MAX_EVENTS_PER_AUDIT_TRANSACTION} events per transaction by default`, async () => {
     const store = observed();
     const append = createAuditAppender(store.db, SCHEMA);
@@ -202,5 +223,8 @@ describe('createAuditAppender', () => {
   it('refuses a bound that is not a positive integer', () => {
     expect(() => createAuditAppender(db, SCHEMA, { maxEventsPerTransaction: 0 })).toThrow(RangeError);
     expect(() => createAuditAppender(db, SCHEMA, { maxEventsPerTransaction: 2.5 })).toThrow(RangeError);
+    expect(() => createAuditAppender(db, SCHEMA, { maxRecordIdsPerTransaction: 0 })).toThrow(
+      /maxRecordIdsPerTransaction/,
+    );
   });
 });
