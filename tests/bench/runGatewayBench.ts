@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { GATEWAY_V8_FLAGS, mintDevToken } from '@amparo/gateway';
+import { cpuYardstickMs } from './cpuYardstick.js';
 import { spawnBenchChild, type BenchChild } from './benchChildProcess.js';
 import { BENCH_SUBGRAPHS } from './benchSubgraphs.js';
 import { DEEP_QUERY, SMALL_QUERY } from './benchWorkload.js';
@@ -122,6 +123,8 @@ async function main(): Promise<void> {
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
     loadAverageAtStart: loadavg().map((l) => round(l, 2)),
+    /** ms, before any process starts: see cpuYardstick.ts. */
+    yardstickMsAtStart: cpuYardstickMs(),
   };
   const stateDir = mkdtempSync(join(tmpdir(), 'amparo-bench-'));
   const children: BenchChild[] = [];
@@ -334,7 +337,8 @@ async function main(): Promise<void> {
         : '\nall processes share every CPU',
     );
     console.log(
-      `${machine.cpus} × ${machine.cpuModel}, ${machine.node}, ${settings.rounds} × ${settings.durationSeconds} s at ${settings.connections} connections (medians of rounds)`,
+      `${machine.cpus} × ${machine.cpuModel}, ${machine.node}, CPU yardstick ${machine.yardstickMsAtStart} ms at start, ` +
+        `${settings.rounds} × ${settings.durationSeconds} s at ${settings.connections} connections (medians of rounds)`,
     );
     console.table(
       gateways.map((g) => ({
