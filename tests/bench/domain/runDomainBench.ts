@@ -68,6 +68,13 @@ interface WorkloadEntry {
   met: 'yes' | 'no' | 'n/a';
   dataset?: Readonly<Record<string, number | string>>;
   observed?: Readonly<Record<string, number | string>>;
+  /**
+   * The CPU yardstick (cpuYardstick.ts, ms) just before the warm-up and just
+   * after the measured run, the federation idle both times: this VM's speed
+   * can change within minutes, so a run between two different readings
+   * straddled a change.
+   */
+  yardstickMs?: { before: number; after: number };
   /** One client alone, after the measured run: latency without queueing. */
   singleClient?: { requestsPerSecond: number; latencyMs: LatencySummary; errors: number; failures: number };
   contention?: Omit<ContentionResult, 'latencyMs' | 'dataset' | 'requests' | 'requestsPerSecond' | 'status'>;
@@ -203,6 +210,7 @@ async function main(): Promise<number> {
         const prepared = await workload.prepare(context);
         entry.dataset = prepared.dataset;
         await checkpoint(federation, log);
+        const yardstickBefore = cpuYardstickMs();
         log(`${workload.name}: warm-up ${settings.warmupSeconds} s`);
         await closedLoopLoad({
           url: federation.gateway.url,
@@ -221,6 +229,7 @@ async function main(): Promise<number> {
           next: prepared.next,
           progress: log,
         });
+        const yardstickAfter = cpuYardstickMs();
         Object.assign(entry, {
           requests: result.requests,
           requestsPerSecond: result.requestsPerSecond,
@@ -231,10 +240,12 @@ async function main(): Promise<number> {
           peakRssMb: peaks(federation, workload.subgraphs),
           cpuMsPerRequest: cpuPerRequest(cpuBefore, cpuReadings(federation, workload.subgraphs), result.requests),
           observed: prepared.observed?.(),
+          yardstickMs: { before: yardstickBefore, after: yardstickAfter },
         });
         log(
           `${workload.name}: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} / p95 ${result.latencyMs.p95} / ` +
-            `p99 ${result.latencyMs.p99} ms, ${result.failures} wrong, ${result.errors} errors`,
+            `p99 ${result.latencyMs.p99} ms, ${result.failures} wrong, ${result.errors} errors; ` +
+            `CPU yardstick ${yardstickBefore} ms before, ${yardstickAfter} after`,
         );
         for (const reason of result.failureReasons) log(`  failure: ${reason}`);
         let singleClientFailed = false;
