@@ -82,7 +82,7 @@ export async function confirmInterpreter(
  * `FOR NO KEY UPDATE` does not block the foreign-key checks of other
  * interpreters' bookings or reads.
  */
-async function takeTurnFor(tx: Queryable, interpreterId: string): Promise<void> {
+export async function takeTurnFor(tx: Queryable, interpreterId: string): Promise<void> {
   await tx.query('SELECT 1 FROM interpreters WHERE id = $1 FOR NO KEY UPDATE', [interpreterId], { prepare: true });
 }
 

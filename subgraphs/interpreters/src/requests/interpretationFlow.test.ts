@@ -7,6 +7,7 @@ import {
   startTestSubgraph,
   type TestSubgraph,
 } from '@amparo/kit';
+import { takeTurnFor } from '../bookings/confirmInterpreter.js';
 import { interpretersSubgraph } from '../definition.js';
 import {
   insertTestInterpreters,
@@ -305,7 +306,7 @@ describe('booking', () => {
     // Holds the interpreter's turn as an unfinished confirmation does; the foreign-key checks of other
     // bookings take a lighter lock that does not wait on it.
     await sg.db.transaction(async (tx) => {
-      await tx.query('SELECT 1 FROM interpreters WHERE id = $1 FOR NO KEY UPDATE', [idOf(30)]);
+      await takeTurnFor(tx, idOf(30));
       confirming = sg.request(caseworkerA, CONFIRM, { r: mine.id, i: idOf(30) }).then((response) => {
         settled = true;
         return response;

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Extensions, type Transaction } from '@electric-sql/pglite';
 import type { Database, DatabaseOptions, PgliteExtensionName, Queryable } from './Database.js';
-import { retryTransientFailures } from './retryTransientFailures.js';
 import { TEXT_PARSERS } from './typeParsers.js';
 
 async function loadExtensions(names: readonly PgliteExtensionName[]): Promise<Extensions> {
@@ -43,10 +42,7 @@ export async function openPglite(options: DatabaseOptions): Promise<Database> {
   return {
     kind: 'pglite',
     ...base,
-    // PGlite runs one transaction at a time, so it meets no deadlock; a serialization failure can still be
-    // raised, and is handled as PostgreSQL's is, so that both stores behave the same.
-    transaction: (work) =>
-      retryTransientFailures(() => db.transaction((tx) => work(wrap(tx))), options.onTransactionRetry),
+    transaction: (work) => db.transaction((tx) => work(wrap(tx))),
     ping: async () => {
       await db.query('select 1');
     },

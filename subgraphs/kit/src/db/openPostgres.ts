@@ -3,7 +3,6 @@ import pg from 'pg';
 import type { Database, DatabaseOptions, Queryable, QueryOptions } from './Database.js';
 import { DatabaseUnavailableError } from './Database.js';
 import { PreparedStatementNames } from './PreparedStatementNames.js';
-import { retryTransientFailures } from './retryTransientFailures.js';
 import { TEXT_PARSERS } from './typeParsers.js';
 
 const types = {
@@ -60,21 +59,20 @@ export async function openPostgres(options: DatabaseOptions & { url: string }): 
   return {
     kind: 'postgres',
     ...wrap(pool, statements),
-    transaction: (work) =>
-      retryTransientFailures(async () => {
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          const result = await work(wrap(client, statements, true));
-          await client.query('COMMIT');
-          return result;
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw error;
-        } finally {
-          client.release();
-        }
-      }, options.onTransactionRetry),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(wrap(client, statements, true));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
     ping: async () => {
       await pool.query('select 1');
     },
