@@ -136,16 +136,27 @@ export async function searchServices(db: Queryable, args: SearchArgs, options: S
     where.push(openAtSql(at, 'services'));
   }
 
+  // Nothing but a place: the count reads the position-only index (countBox below).
+  const placeOnly = where.length === 0;
   let distance = 'NULL::float8';
   let center: { lat: string; lon: string } | null = null;
   let withinRadius: string | null = null;
+  let withinBox: string | null = null;
+  let countBox: string | null = null;
   if (near) {
     center = { lat: param(near.latitude), lon: param(near.longitude) };
     // A bounding box first (indexed), then the exact great-circle distance.
     const { dLat, dLon } = boxHalfSizes(near.latitude, near.radiusKm);
-    where.push(
-      `point(public_longitude, public_latitude) <@ box(point(${param(near.longitude - dLon)}::float8, ${param(near.latitude - dLat)}::float8), point(${param(near.longitude + dLon)}::float8, ${param(near.latitude + dLat)}::float8))`,
-    );
+    const [west, south, east, north] = [
+      param(near.longitude - dLon),
+      param(near.latitude - dLat),
+      param(near.longitude + dLon),
+      param(near.latitude + dLat),
+    ];
+    withinBox = `point(public_longitude, public_latitude) <@ box(point(${west}::float8, ${south}::float8), point(${east}::float8, ${north}::float8))`;
+    // The same box with the axes swapped, which only 0006's index is keyed on (see there).
+    countBox = `point(public_latitude, public_longitude) <@ box(point(${south}::float8, ${west}::float8), point(${north}::float8, ${east}::float8))`;
+    where.push(withinBox);
     distance = distanceKmSql(center.lat, center.lon);
     withinRadius = `${distance} <= ${param(near.radiusKm)}`;
     where.push(withinRadius);
@@ -162,6 +173,7 @@ export async function searchServices(db: Queryable, args: SearchArgs, options: S
   const totalCountSql = (conditions: string[]): string => {
     const inner = near && innerBoxHalfSizes(near.latitude, near.radiusKm);
     const countConditions = conditions.map((condition) => {
+      if (condition === withinBox && placeOnly && countBox) return countBox;
       if (condition !== withinRadius || !near || !inner) return condition;
       // Most of a circle lies in its inscribed box, where the distance need not be computed to be counted.
       const bound = (value: number) => `${param(value)}::float8`;
