@@ -13,6 +13,7 @@ import {
   resetPeakRss,
 } from '../processStats.js';
 import { checkpoint } from './checkpoint.js';
+import { readPostgresSettings, sharedBuffersWarning, type PostgresSettings } from './postgresSettings.js';
 import { closedLoopLoad, type LatencySummary } from './closedLoopLoad.js';
 import { domainSettings } from './domainSettings.js';
 import type { LatencyWorkload, WorkloadContext } from './domainWorkload.js';
@@ -154,6 +155,7 @@ async function main(): Promise<number> {
     /** ms, before the federation starts and after it stopped: see cpuYardstick.ts. */
     yardstickMsAtStart: cpuYardstickMs(),
     postgres: 'unknown',
+    postgresSettings: null as PostgresSettings | null,
   };
   log(
     `domain workloads: ${settings.services} services, ${settings.foundRecords} found-person records, ` +
@@ -178,10 +180,14 @@ async function main(): Promise<number> {
   const entries: WorkloadEntry[] = [];
   let peakResetWorks = true;
   try {
-    const version = await (await federation.database('services')).query<{ server_version: string }>(
-      'SHOW server_version',
+    const server = await federation.database('services');
+    machine.postgresSettings = await readPostgresSettings(server);
+    machine.postgres = machine.postgresSettings.server_version;
+    log(
+      `PostgreSQL ${Object.entries(machine.postgresSettings)
+        .map(([name, value]) => `${name} ${value}`)
+        .join(', ')}`,
     );
-    machine.postgres = version[0]?.server_version ?? 'unknown';
     const context: WorkloadContext = {
       federation,
       settings,
@@ -209,6 +215,8 @@ async function main(): Promise<number> {
         log(`${workload.name}: preparing`);
         const prepared = await workload.prepare(context);
         entry.dataset = prepared.dataset;
+        const warning = await sharedBuffersWarning(server);
+        if (warning) log(`${workload.name}: ${warning}`);
         await checkpoint(federation, log);
         const yardstickBefore = cpuYardstickMs();
         log(`${workload.name}: warm-up ${settings.warmupSeconds} s`);
