@@ -37,7 +37,13 @@ export interface DomainSettings {
    * latency without queueing, to tell per-request cost from contention.
    */
   readonly singleClientSeconds: number;
-  /** Seconds of warm-up load before each workload's measured run. */
+  /**
+   * Seconds of warm-up load before each workload's measured run: long enough
+   * for V8 to finish optimising the processes' hot code. After 2 s, the
+   * case page's first 10 s ran at 105–152 req/s and its 20th–45th at
+   * 220–240, with V8's optimising compiler at 10.9 % of the machine's CPU
+   * samples in the first 8 s and 0.8 % at 40–48 s (tests/bench/README.md).
+   */
   readonly warmupSeconds: number;
   /** Server holding the throwaway database (trust auth). */
   readonly serverUrl: string;
@@ -55,7 +61,7 @@ export function domainSettings(): DomainSettings {
     contenders: Math.round(envNumber('BENCH_DOMAIN_CONTENDERS', 50)),
     contentionRounds: Math.round(envNumber('BENCH_DOMAIN_CONTENTION_ROUNDS', 5)),
     singleClientSeconds: envNonNegative('BENCH_DOMAIN_SINGLE_CLIENT', 3),
-    warmupSeconds: envNumber('BENCH_DOMAIN_WARMUP', 2),
+    warmupSeconds: envNumber('BENCH_DOMAIN_WARMUP', 20),
     serverUrl: process.env.BENCH_DOMAIN_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
     workloads: only
       ? only
