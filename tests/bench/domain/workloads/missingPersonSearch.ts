@@ -34,10 +34,11 @@ interface Answer {
 /**
  * Searches written about planted records, drawn in turn: more than a run
  * sends (20-s warm-up and 10 s at up to ~150 req/s, the lone client), so
- * each is about a different person. With 200, a 10-s run opened ~8 searches for the
- * same person, and their matches with each other (two relatives searching
- * for the same person) crowded the planted record out of the top 5 as the
- * run went on: 0.988 of 508 answers named it, 0.88 of 1,527.
+ * each is about a different person. With 200, a 10-s run opened ~8
+ * searches for the same person, and their matches with each other (two
+ * relatives searching for the same person) crowded the planted record out
+ * of the top 5 as the run went on: 0.988 of 508 answers named it, 0.88 of
+ * 1,527.
  */
 const QUERIES = 6_000;
 
