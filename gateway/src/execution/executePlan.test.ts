@@ -142,3 +142,105 @@ describe('prepareOperation', () => {
     expect(() => prepareOperation(schema, document, name)).toThrow(message);
   });
 });
+
+describe('executePlan, entity fetches of one Parallel node to one subgraph', () => {
+  const PAGE = `query Page($id: ID!) { case(id: $id) { organization { name } referrals { service { name } } } }`;
+  const twoReferrals = [
+    { service: { __typename: 'Service', id: 's1' } },
+    { service: { __typename: 'Service', id: 's2' } },
+  ];
+  const caseWith =
+    (organization: unknown, referrals: unknown[] = twoReferrals) =>
+    (): SubgraphAnswer => ({ data: { case: { organization, referrals } } });
+  /** Answers every `_entities` alias of the request with a name per representation. */
+  const named = (request: SubgraphRequest): SubgraphAnswer => {
+    const data: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(request.variables)) {
+      const alias = /^representations_(\d+)$/.exec(name)?.[1];
+      const key = alias === undefined ? (name === 'representations' ? '_entities' : null) : `_${alias}`;
+      if (key) data[key] = (value as { id: string }[]).map((r) => ({ name: `name of ${r.id}` }));
+    }
+    return { data };
+  };
+
+  it('go as one request, each answer merged where its own fetch would have put it', async () => {
+    const prepared = prepareOperation(schema, parse(PAGE), null);
+    const { sent, fetch } = subgraphs({
+      cases: caseWith({ __typename: 'Organization', id: 'o1' }),
+      services: named,
+    });
+    const result = await executePlan(schema.supergraphSchema, prepared, { id: 'c1' }, fetch);
+    expect(result.errors).toEqual([]);
+    expect(result.data).toEqual({
+      case: {
+        organization: { name: 'name of o1' },
+        referrals: [{ service: { name: 'name of s1' } }, { service: { name: 'name of s2' } }],
+      },
+    });
+    expect(sent.map((s) => s.subgraph)).toEqual(['cases', 'services']);
+    const merged = sent[1]?.request;
+    expect(merged?.query).toMatch(/_0: _entities\(representations: \$representations_0\)/);
+    expect(merged?.query).toMatch(/_1: _entities\(representations: \$representations_1\)/);
+    expect(Object.values(merged?.variables ?? {})).toEqual(
+      expect.arrayContaining([
+        [{ __typename: 'Organization', id: 'o1' }],
+        [
+          { __typename: 'Service', id: 's1' },
+          { __typename: 'Service', id: 's2' },
+        ],
+      ]),
+    );
+  });
+
+  it("file each member's errors under the client's path of the object that sent that representation", async () => {
+    const prepared = prepareOperation(schema, parse(PAGE), null);
+    const { sent, fetch } = subgraphs({
+      cases: caseWith({ __typename: 'Organization', id: 'o1' }),
+      services: (request) => {
+        const answer = named(request);
+        const serviceAlias = Object.entries(request.variables).find(
+          ([, value]) => (value as { __typename: string }[])[0]?.__typename === 'Service',
+        )?.[0];
+        const key = `_${serviceAlias?.split('_')[1]}`;
+        (answer.data as Record<string, unknown[]>)[key]![1] = null;
+        return {
+          ...answer,
+          errors: [{ message: 'service withdrawn', path: [key, 1, 'name'], extensions: { code: 'NOT_FOUND' } }],
+        };
+      },
+    });
+    const result = await executePlan(schema.supergraphSchema, prepared, { id: 'c1' }, fetch);
+    expect(sent.map((s) => s.subgraph)).toEqual(['cases', 'services']);
+    expect(result.errors.map((e) => ({ message: e.message, path: e.path, code: e.extensions.code }))).toEqual([
+      { message: 'service withdrawn', path: ['case', 'referrals', 1, 'service', 'name'], code: 'NOT_FOUND' },
+    ]);
+  });
+
+  it('go as planned when only one of them has anything to send', async () => {
+    const prepared = prepareOperation(schema, parse(PAGE), null);
+    const { sent, fetch } = subgraphs({
+      cases: caseWith({ __typename: 'Organization', id: 'o1' }, []),
+      services: named,
+    });
+    const result = await executePlan(schema.supergraphSchema, prepared, { id: 'c1' }, fetch);
+    expect(result.errors).toEqual([]);
+    expect(result.data).toEqual({ case: { organization: { name: 'name of o1' }, referrals: [] } });
+    expect(sent[1]?.request.query).not.toMatch(/_0:/);
+    expect(Object.keys(sent[1]?.request.variables ?? {})).toEqual(['representations']);
+  });
+
+  it('each get an internal error when the one request fails', async () => {
+    const prepared = prepareOperation(schema, parse(PAGE), null);
+    const { fetch } = subgraphs({
+      cases: caseWith({ __typename: 'Organization', id: 'o1' }),
+      services: () => {
+        throw new Error('subgraph services answered HTTP 502');
+      },
+    });
+    const result = await executePlan(schema.supergraphSchema, prepared, { id: 'c1' }, fetch);
+    expect(result.errors.map((e) => [e.message, e.extensions.code, e.extensions.serviceName])).toEqual([
+      ['subgraph services answered HTTP 502', 'INTERNAL_SERVER_ERROR', 'services'],
+      ['subgraph services answered HTTP 502', 'INTERNAL_SERVER_ERROR', 'services'],
+    ]);
+  });
+});

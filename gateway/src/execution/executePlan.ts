@@ -3,6 +3,8 @@ import { GraphQLError } from 'graphql';
 import {
   evaluateCondition,
   type FetchNode,
+  type FlattenNode,
+  type ParallelNode,
   type PlanNode,
   type QueryPlanSelectionNode,
   type ResponsePath,
@@ -11,6 +13,7 @@ import {
 // executor produced; the driving loop below and the compiled shaping are ours.
 import { applyRewrites, isObjectOfType } from '@apollo/gateway/dist/dataRewrites.js';
 import { deepMerge } from '@apollo/gateway/dist/utilities/deepMerge.js';
+import { memberKey, mergeEntityFetches, representationsOf, type MergedOperation } from './mergedEntityFetch.js';
 import type { PreparedOperation } from './preparedOperation.js';
 
 type JsonObject = Record<string, unknown>;
@@ -98,9 +101,14 @@ async function executeNode(run: Run, node: PlanNode, cursor: Cursor): Promise<vo
     case 'Sequence':
       for (const child of node.nodes) await executeNode(run, child, cursor);
       return;
-    case 'Parallel':
-      await Promise.all(node.nodes.map((child) => executeNode(run, child, cursor)));
+    case 'Parallel': {
+      const { alone, together } = parallelGroups(node);
+      await Promise.all([
+        ...alone.map((child) => executeNode(run, child, cursor)),
+        ...together.map((group) => executeMergedFetches(run, node, group, cursor)),
+      ]);
       return;
+    }
     case 'Flatten': {
       const data = valuesAtPath(cursor.data, node.path);
       if (data === undefined || data === null) return;
@@ -111,14 +119,7 @@ async function executeNode(run: Run, node: PlanNode, cursor: Cursor): Promise<vo
       try {
         await executeFetch(run, node, cursor);
       } catch (error) {
-        run.errors.push(
-          error instanceof GraphQLError
-            ? error
-            : new GraphQLError(error instanceof Error ? error.message : String(error), {
-                originalError: error instanceof Error ? error : undefined,
-                extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: node.serviceName },
-              }),
-        );
+        fetchFailed(run, node, error);
       }
       return;
     case 'Condition': {
@@ -133,43 +134,87 @@ async function executeNode(run: Run, node: PlanNode, cursor: Cursor): Promise<vo
   }
 }
 
-async function executeFetch(run: Run, fetch: FetchNode, cursor: Cursor): Promise<void> {
-  if (fetch.contextRewrites?.length) {
-    // @fromContext: @apollo/gateway does not execute it either; refuse rather than answer wrongly.
-    throw new Error('invariant failed: context rewrites are not supported');
-  }
-  const entities = (Array.isArray(cursor.data) ? cursor.data : [cursor.data]).filter(isObject);
-  if (entities.length === 0) return;
-  const variables: JsonObject = Object.create(null) as JsonObject;
-  for (const name of fetch.variableUsages ?? []) {
-    if (Object.hasOwn(run.variables, name) && run.variables[name] !== undefined) variables[name] = run.variables[name];
-  }
+/** A fetch that failed as a whole (transport, a broken answer): one internal error at no path. */
+function fetchFailed(run: Run, fetch: FetchNode, error: unknown): void {
+  run.errors.push(
+    error instanceof GraphQLError
+      ? error
+      : new GraphQLError(error instanceof Error ? error.message : String(error), {
+          originalError: error instanceof Error ? error : undefined,
+          extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: fetch.serviceName },
+        }),
+  );
+}
 
+/** The client's variables a fetch uses. */
+function variablesOf(run: Run, fetch: FetchNode, into: JsonObject = Object.create(null) as JsonObject): JsonObject {
+  for (const name of fetch.variableUsages ?? []) {
+    if (Object.hasOwn(run.variables, name) && run.variables[name] !== undefined) into[name] = run.variables[name];
+  }
+  return into;
+}
+
+async function executeFetch(run: Run, fetch: FetchNode, cursor: Cursor): Promise<void> {
   if (!fetch.requires) {
-    const data = await send(run, fetch, variables, cursor, null);
+    const entities = entitiesAt(fetch, cursor);
+    if (entities.length === 0) return;
+    const data = await send(run, fetch, variablesOf(run, fetch), cursor, null);
     if (!data) return;
     applyRewrites(run.supergraphSchema, fetch.outputRewrites, data);
     for (const entity of entities) deepMerge(entity, data);
     return;
   }
+  const request = entityRequest(run, fetch, cursor);
+  if (!request) return;
+  const variables = variablesOf(run, fetch);
+  if (Object.hasOwn(variables, 'representations')) {
+    throw new Error('invariant failed: a variable is named "representations"');
+  }
+  const data = await send(
+    run,
+    fetch,
+    { ...variables, representations: request.representations },
+    cursor,
+    request.owners,
+  );
+  if (data) mergeEntities(run, fetch, data._entities, request);
+}
 
+/** The objects at the cursor a fetch extends. */
+function entitiesAt(fetch: FetchNode, cursor: Cursor): JsonObject[] {
+  if (fetch.contextRewrites?.length) {
+    // @fromContext: @apollo/gateway does not execute it either; refuse rather than answer wrongly.
+    throw new Error('invariant failed: context rewrites are not supported');
+  }
+  return (Array.isArray(cursor.data) ? cursor.data : [cursor.data]).filter(isObject);
+}
+
+interface EntityRequest {
+  readonly representations: JsonObject[];
+  /** The object that sent each representation, at the same index. */
+  readonly owners: JsonObject[];
+}
+
+/** What an entity fetch sends for the objects at the cursor; null when none has what it requires. */
+function entityRequest(run: Run, fetch: FetchNode, cursor: Cursor): EntityRequest | null {
+  const requires = fetch.requires;
+  if (!requires) throw new Error('invariant failed: not an entity fetch');
   const representations: JsonObject[] = [];
   const owners: JsonObject[] = [];
-  for (const entity of entities) {
-    const representation = select(run.supergraphSchema, entity, fetch.requires);
+  for (const entity of entitiesAt(fetch, cursor)) {
+    const representation = select(run.supergraphSchema, entity, requires);
     if (representation && typeof representation.__typename === 'string') {
       applyRewrites(run.supergraphSchema, fetch.inputRewrites, representation);
       representations.push(representation);
       owners.push(entity);
     }
   }
-  if (representations.length === 0) return;
-  if (Object.hasOwn(variables, 'representations')) {
-    throw new Error('invariant failed: a variable is named "representations"');
-  }
-  const data = await send(run, fetch, { ...variables, representations }, cursor, owners);
-  if (!data) return;
-  const received = data._entities;
+  return representations.length === 0 ? null : { representations, owners };
+}
+
+/** Merges a subgraph's `_entities` answer into the objects that sent the representations. */
+function mergeEntities(run: Run, fetch: FetchNode, received: unknown, request: EntityRequest): void {
+  const { representations, owners } = request;
   if (!Array.isArray(received) || received.length !== representations.length) {
     throw new Error(`subgraph ${fetch.serviceName} answered ${representations.length} representations wrongly`);
   }
@@ -195,17 +240,134 @@ async function send(
     operationName: fetch.operationName,
     variables,
   });
-  for (const error of answer.errors ?? []) {
-    const extensions = error.extensions ?? {};
-    run.errors.push(
-      new GraphQLError(error.message || `error while fetching from subgraph "${fetch.serviceName}"`, {
-        path: clientPath(error.path, cursor, owners),
-        // Without a code the subgraph's error is unexpected: the formatter turns it into an internal error.
-        extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', ...extensions, serviceName: fetch.serviceName },
-      }),
-    );
-  }
+  for (const error of answer.errors ?? [])
+    fileError(run, fetch.serviceName, error, clientPath(error.path, cursor, owners));
   return answer.data;
+}
+
+function fileError(
+  run: Run,
+  serviceName: string,
+  error: NonNullable<SubgraphAnswer['errors']>[number],
+  path: (string | number)[] | undefined,
+): void {
+  run.errors.push(
+    new GraphQLError(error.message || `error while fetching from subgraph "${serviceName}"`, {
+      path,
+      // Without a code the subgraph's error is unexpected: the formatter turns it into an internal error.
+      extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', ...(error.extensions ?? {}), serviceName },
+    }),
+  );
+}
+
+interface ParallelGroups {
+  /** Children run as planned. */
+  readonly alone: readonly PlanNode[];
+  /** Entity fetches to one subgraph, two or more, sent as one request (mergedEntityFetch.ts). */
+  readonly together: readonly (readonly FlattenNode[])[];
+}
+
+const groupsOfParallel = new WeakMap<ParallelNode, ParallelGroups>();
+
+/** A Parallel node's children, its entity fetches grouped by subgraph; computed once per plan node. */
+function parallelGroups(node: ParallelNode): ParallelGroups {
+  const known = groupsOfParallel.get(node);
+  if (known) return known;
+  const bySubgraph = new Map<string, FlattenNode[]>();
+  const alone: PlanNode[] = [];
+  for (const child of node.nodes) {
+    const fetch = child.kind === 'Flatten' && child.node.kind === 'Fetch' ? child.node : null;
+    if (child.kind === 'Flatten' && fetch?.requires && !fetch.contextRewrites?.length) {
+      const group = bySubgraph.get(fetch.serviceName) ?? [];
+      group.push(child);
+      bySubgraph.set(fetch.serviceName, group);
+    } else {
+      alone.push(child);
+    }
+  }
+  const together: FlattenNode[][] = [];
+  for (const group of bySubgraph.values()) {
+    if (group.length > 1) together.push(group);
+    else alone.push(...group);
+  }
+  const groups = { alone, together };
+  groupsOfParallel.set(node, groups);
+  return groups;
+}
+
+/** Merged operations by Parallel node and the members that had representations ("0,2"). */
+const mergedOperations = new WeakMap<ParallelNode, Map<string, MergedOperation | null>>();
+
+function mergedOperationFor(
+  node: ParallelNode,
+  members: readonly { readonly index: number; readonly fetch: FetchNode }[],
+): MergedOperation | null {
+  const byMembers = mergedOperations.get(node) ?? new Map<string, MergedOperation | null>();
+  mergedOperations.set(node, byMembers);
+  const key = `${members[0]?.fetch.serviceName}:${members.map((m) => m.index).join(',')}`;
+  if (!byMembers.has(key)) byMembers.set(key, mergeEntityFetches(members.map((m) => m.fetch)));
+  return byMembers.get(key) ?? null;
+}
+
+/**
+ * Entity fetches of one Parallel node to one subgraph, sent as one request
+ * when two or more have representations to send; each member's answer and
+ * errors then go where its own fetch's would have.
+ */
+async function executeMergedFetches(
+  run: Run,
+  node: ParallelNode,
+  group: readonly FlattenNode[],
+  cursor: Cursor,
+): Promise<void> {
+  const members: { index: number; fetch: FetchNode; cursor: Cursor; request: EntityRequest }[] = [];
+  group.forEach((flatten, index) => {
+    const fetch = flatten.node as FetchNode;
+    const data = valuesAtPath(cursor.data, flatten.path);
+    if (data === undefined || data === null) return;
+    const at: Cursor = { path: [...cursor.path, ...flatten.path], data, fullResult: cursor.fullResult };
+    try {
+      const request = entityRequest(run, fetch, at);
+      if (request) members.push({ index, fetch, cursor: at, request });
+    } catch (error) {
+      fetchFailed(run, fetch, error);
+    }
+  });
+  const operation = members.length > 1 ? mergedOperationFor(node, members) : null;
+  if (!operation) {
+    await Promise.all(members.map((m) => executeNode(run, m.fetch, m.cursor)));
+    return;
+  }
+  const variables: JsonObject = Object.create(null) as JsonObject;
+  for (const member of members) variablesOf(run, member.fetch, variables);
+  members.forEach((member, position) => {
+    variables[representationsOf(position)] = member.request.representations;
+  });
+  const serviceName = members[0]?.fetch.serviceName ?? '';
+  let answer: SubgraphAnswer;
+  try {
+    answer = await run.fetch(serviceName, { ...operation, variables });
+  } catch (error) {
+    for (const member of members) fetchFailed(run, member.fetch, error);
+    return;
+  }
+  for (const error of answer.errors ?? []) {
+    const position = typeof error.path?.[0] === 'string' ? /^_(\d+)$/.exec(error.path[0])?.[1] : undefined;
+    const member = position === undefined ? undefined : members[Number(position)];
+    const path =
+      member && error.path
+        ? clientPath(['_entities', ...error.path.slice(1)], member.cursor, member.request.owners)
+        : undefined;
+    fileError(run, serviceName, error, path);
+  }
+  members.forEach((member, position) => {
+    if (!answer.data) return;
+    try {
+      mergeEntities(run, member.fetch, answer.data[memberKey(position)], member.request);
+    } catch (error) {
+      fetchFailed(run, member.fetch, error);
+    }
+  });
 }
 
 /**
