@@ -13,7 +13,13 @@ import {
 // executor produced; the driving loop below and the compiled shaping are ours.
 import { applyRewrites, isObjectOfType } from '@apollo/gateway/dist/dataRewrites.js';
 import { deepMerge } from '@apollo/gateway/dist/utilities/deepMerge.js';
-import { memberKey, mergeEntityFetches, representationsOf, type MergedOperation } from './mergedEntityFetch.js';
+import {
+  memberKey,
+  memberOf,
+  mergeEntityFetches,
+  representationsOf,
+  type MergedOperation,
+} from './mergedEntityFetch.js';
 import type { PreparedOperation } from './preparedOperation.js';
 
 type JsonObject = Record<string, unknown>;
@@ -165,7 +171,11 @@ async function executeFetch(run: Run, fetch: FetchNode, cursor: Cursor): Promise
     return;
   }
   const request = entityRequest(run, fetch, cursor);
-  if (!request) return;
+  if (request) await fetchEntities(run, fetch, cursor, request);
+}
+
+/** Sends one entity fetch as planned and merges its answer. */
+async function fetchEntities(run: Run, fetch: FetchNode, cursor: Cursor, request: EntityRequest): Promise<void> {
   const variables = variablesOf(run, fetch);
   if (Object.hasOwn(variables, 'representations')) {
     throw new Error('invariant failed: a variable is named "representations"');
@@ -335,7 +345,11 @@ async function executeMergedFetches(
   });
   const operation = members.length > 1 ? mergedOperationFor(node, members) : null;
   if (!operation) {
-    await Promise.all(members.map((m) => executeNode(run, m.fetch, m.cursor)));
+    await Promise.all(
+      members.map((m) =>
+        fetchEntities(run, m.fetch, m.cursor, m.request).catch((error) => fetchFailed(run, m.fetch, error)),
+      ),
+    );
     return;
   }
   const variables: JsonObject = Object.create(null) as JsonObject;
@@ -352,18 +366,19 @@ async function executeMergedFetches(
     return;
   }
   for (const error of answer.errors ?? []) {
-    const position = typeof error.path?.[0] === 'string' ? /^_(\d+)$/.exec(error.path[0])?.[1] : undefined;
-    const member = position === undefined ? undefined : members[Number(position)];
+    const position = memberOf(error.path?.[0]);
+    const member = position === undefined ? undefined : members[position];
     const path =
       member && error.path
         ? clientPath(['_entities', ...error.path.slice(1)], member.cursor, member.request.owners)
         : undefined;
     fileError(run, serviceName, error, path);
   }
+  const data = answer.data;
+  if (!data) return;
   members.forEach((member, position) => {
-    if (!answer.data) return;
     try {
-      mergeEntities(run, member.fetch, answer.data[memberKey(position)], member.request);
+      mergeEntities(run, member.fetch, data[memberKey(position)], member.request);
     } catch (error) {
       fetchFailed(run, member.fetch, error);
     }

@@ -37,6 +37,17 @@ describe('mergeEntityFetches', () => {
     expect(fragments.map((f) => (f.kind === 'FragmentDefinition' ? f.name.value : null))).toEqual(['F_0', 'F_1']);
   });
 
+  it('keeps apart fetches that use a client variable named like its own', () => {
+    const entities = 'query A($representations:[_Any!]!){_entities(representations:$representations){__typename}}';
+    // Same type as the merge's own $representations_0: merged, the client's value would be overwritten.
+    const clash = fetchOf(
+      'query B($representations:[_Any!]!,$representations_0:[_Any!]!){_entities(representations:$representations){...on Service{related(to:$representations_0){id}}}}',
+    );
+    expect(
+      mergeEntityFetches([fetchOf(entities), { ...clash, variableUsages: ['representations_0'] } as FetchNode]),
+    ).toBeNull();
+  });
+
   it('refuses members it cannot merge safely, which then go as planned', () => {
     const entities = 'query A($representations:[_Any!]!){_entities(representations:$representations){__typename}}';
     expect(mergeEntityFetches([fetchOf(entities), fetchOf('query B{cases{id}}')])).toBeNull();

@@ -13,8 +13,17 @@ import type { FetchNode } from '@apollo/query-planner';
 /** The response key of member `index`'s `_entities` in a merged fetch. */
 export const memberKey = (index: number): string => `_${index}`;
 
+/** The member whose `_entities` answered under response key `key`, or undefined. */
+export function memberOf(key: string | number | undefined): number | undefined {
+  const index = typeof key === 'string' ? /^_(\d+)$/.exec(key)?.[1] : undefined;
+  return index === undefined ? undefined : Number(index);
+}
+
 /** The variable that carries member `index`'s representations in a merged fetch. */
 export const representationsOf = (index: number): string => `representations_${index}`;
+
+/** Names the merge gives variables of its own; a client variable so named keeps the fetches apart. */
+const OWN_VARIABLE = /^representations(_\d+)?$/;
 
 export interface MergedOperation {
   readonly query: string;
@@ -35,14 +44,15 @@ export interface MergedOperation {
  * also loads the same organisation type through one batch.
  *
  * Null when the members cannot be merged safely (a root field other than
- * `_entities`, a client variable declared with two types): they are then
- * sent one by one as planned.
+ * `_entities`, a client variable declared with two types or named like the
+ * merge's own): they are then sent one by one as planned.
  */
 export function mergeEntityFetches(fetches: readonly FetchNode[]): MergedOperation | null {
   const variables = new Map<string, VariableDefinitionNode>();
   const fields: FieldNode[] = [];
   const fragments: DefinitionNode[] = [];
   for (const [index, fetch] of fetches.entries()) {
+    if (fetch.variableUsages?.some((name) => OWN_VARIABLE.test(name))) return null;
     const renamed = visit(parse(fetch.operation, { noLocation: true }), {
       Variable: (node) =>
         node.name.value === 'representations'
