@@ -76,8 +76,8 @@ export const resolvers = {
     },
   },
   MatchCandidate: {
-    foundPerson: (candidate: MatchCandidate, _: unknown, ctx: Context) =>
-      candidate.foundPersonRecordId ? ctx.loaders.foundPerson.load(candidate.foundPersonRecordId) : null,
+    foundPerson: async (candidate: MatchCandidate, _: unknown, ctx: Context) =>
+      candidate.foundPersonRecordId ? ((await ctx.loaders.foundPerson.load(candidate.id))?.record ?? null) : null,
     matchedSearch: (candidate: MatchCandidate, _: unknown, ctx: Context) =>
       candidate.otherSearchRequestId ? ctx.loaders.searchRequest.load(candidate.otherSearchRequestId) : null,
   },
