@@ -96,13 +96,14 @@ export function createReviewLoaders(db: Database, principal: Principal) {
       (c) => c.searchRequestId,
     ),
     /**
-     * Keyed by the candidate, not the record: the record is read through that
-     * one candidate (the unique key of match_candidates) and its search's
+     * Keyed by the candidate, not the record: the record is read through
+     * that one candidate (by match_candidates' primary key) and its search's
      * organisation. Keyed by record, the check had to find any candidate of
      * the caller's organisation among every search the record was matched
-     * with, and a record with a common name is matched by thousands: in the
-     * domain bench it became the costliest statement of a search (6.5 ms of
-     * 12 at 1M records, `pg_stat_statements`).
+     * with, and a record with a common name is matched by more searches with
+     * every search opened: in the domain bench it became the costliest
+     * statement of a search (`pg_stat_statements`: 6.5 ms of execution per
+     * search, of PostgreSQL's 12 ms of CPU per search at 1M records).
      */
     foundPerson: keyedLoader(
       async (candidateIds: readonly string[]) => {
