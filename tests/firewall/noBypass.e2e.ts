@@ -62,6 +62,17 @@ describe('F3: direct subgraph calls', () => {
     }
   });
 
+  it('refuses a request whose path spells /graphql another way, without running it', async () => {
+    const base = new URL(casesUrl);
+    for (const path of ['/%67raphql', '/%67%72%61%70%68%71%6c', '/graphql?x=1', '/graphql/']) {
+      const { status, text } = await post(`${base.origin}${path}`, JSON.stringify({ query: '{ _service { sdl } }' }));
+      expect([401, 404], path).toContain(status);
+      expect(text, path).not.toMatch(/sdl"\s*:\s*"|principal|Cannot read/);
+    }
+    // The encoded path reaches the GraphQL route itself: it must be the token check that refuses it.
+    expect((await post(`${base.origin}/%67raphql`, entitiesBody())).status).toBe(401);
+  });
+
   it('refuses a token signed by another key (forged)', async () => {
     const forger = await createInternalSigner((await generateInternalKeyPair()).privateJwk);
     const body = entitiesBody();

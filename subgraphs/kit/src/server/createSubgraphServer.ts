@@ -45,6 +45,18 @@ declare module 'fastify' {
 
 const UNAUTHORIZED = { errors: [{ message: 'Unauthorized', extensions: { code: 'UNAUTHENTICATED' } }] };
 
+/** The one route that answers GraphQL, and the only one that needs the gateway's signature. */
+const GRAPHQL_PATH = '/graphql';
+
+/** A GraphQL request reached execution without verified claims: refused, never run as anyone. */
+class UnverifiedRequestError extends Error {
+  override readonly name = 'UnverifiedRequestError';
+  readonly statusCode = 401;
+  constructor() {
+    super('Unauthorized');
+  }
+}
+
 /**
  * A subgraph: its SDL built with `buildSubgraphSchema`, served by Mercurius
  * on Fastify. Every GraphQL request (including `_service` and `_entities`)
@@ -78,7 +90,9 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   });
 
   app.addHook('preHandler', async (request: FastifyRequest, reply) => {
-    if (!request.url.startsWith('/graphql')) return;
+    // By the route Fastify matched, never by the URL as sent: a percent-encoded path (`/%67raphql`)
+    // reaches the same route and must meet the same check.
+    if (request.routeOptions.url !== GRAPHQL_PATH) return;
     if (request.method !== 'POST') return reply.code(405).header('allow', 'POST').send(UNAUTHORIZED);
     try {
       const header = request.headers[INTERNAL_TOKEN_HEADER];
@@ -87,7 +101,8 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       request.internalClaims = claims;
     } catch (error) {
       log.warn(
-        { reason: (error as Error).message, url: request.url },
+        // The route, not the URL: a query string is the sender's and could carry anything.
+        { reason: (error as Error).message, route: request.routeOptions.url },
         'refused request without a valid internal token',
       );
       return reply.code(401).send(UNAUTHORIZED);
@@ -96,11 +111,13 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
 
   await app.register(mercurius, {
     schema,
-    path: '/graphql',
+    path: GRAPHQL_PATH,
     graphiql: false,
     allowBatchedQueries: false,
     context: (request: FastifyRequest): SubgraphContext<Loaders> => {
-      const claims = request.internalClaims as VerifiedInternalClaims;
+      const claims = request.internalClaims;
+      // The hook above sets them for every request this route takes; without them nothing runs.
+      if (!claims) throw new UnverifiedRequestError();
       return {
         principal: claims.principal,
         requestId: claims.requestId,
