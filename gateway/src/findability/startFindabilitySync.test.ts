@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FindabilitySyncSummary } from './runFindabilitySync.js';
+import { FindabilitySyncError, type FindabilitySyncSummary } from './runFindabilitySync.js';
 import { startFindabilitySync } from './startFindabilitySync.js';
 
 const summary: FindabilitySyncSummary = { findable: 2, added: 1, updated: 0, removed: 1, unchanged: 1 };
@@ -36,7 +36,7 @@ describe('startFindabilitySync', () => {
             release = () => resolve(summary);
           }),
       )
-      .mockRejectedValueOnce(new Error('searches: not allowed'))
+      .mockRejectedValueOnce(new FindabilitySyncError('searches: not allowed'))
       .mockResolvedValue(summary);
     const log = quietLog();
     const schedule = startFindabilitySync({ intervalSeconds: 10, run, log });
@@ -48,12 +48,30 @@ describe('startFindabilitySync', () => {
     expect(run).toHaveBeenCalledTimes(2);
     await schedule?.running;
     expect(log.error).toHaveBeenCalledWith(
-      { err: { name: 'Error', message: 'searches: not allowed' } },
+      { err: { name: 'FindabilitySyncError', message: 'searches: not allowed' } },
       'findability sync failed; the next run retries',
     );
     await vi.advanceTimersByTimeAsync(10_000);
     expect(run).toHaveBeenCalledTimes(3);
     schedule?.stop();
+  });
+
+  it('names any other error without its message, which may quote what it read', async () => {
+    let parseError: unknown;
+    try {
+      JSON.parse('Rosa Ixcoy, GT');
+    } catch (error) {
+      parseError = error;
+    }
+    expect(String((parseError as Error).message)).toContain('Rosa');
+    const log = quietLog();
+    const schedule = startFindabilitySync({ intervalSeconds: 60, run: () => Promise.reject(parseError), log });
+    await schedule?.running;
+    schedule?.stop();
+    expect(log.error).toHaveBeenCalledWith(
+      { err: { name: 'SyntaxError' } },
+      'findability sync failed; the next run retries',
+    );
   });
 
   it('is disabled by an interval of 0', () => {

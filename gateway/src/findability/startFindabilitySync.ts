@@ -1,4 +1,4 @@
-import type { FindabilitySyncSummary } from './runFindabilitySync.js';
+import { FindabilitySyncError, type FindabilitySyncSummary } from './runFindabilitySync.js';
 
 /** The few logger methods the schedule uses (a pino logger fits). */
 export interface SyncLogger {
@@ -27,10 +27,7 @@ export function startFindabilitySync(options: {
       .run()
       .then((summary) => options.log.info({ ...summary, ms: Date.now() - started }, 'findability sync done'))
       .catch((error: unknown) =>
-        options.log.error(
-          { err: { name: (error as Error).name, message: (error as Error).message } },
-          'findability sync failed; the next run retries',
-        ),
+        options.log.error({ err: loggableError(error) }, 'findability sync failed; the next run retries'),
       )
       .finally(() => {
         running = null;
@@ -45,4 +42,14 @@ export function startFindabilitySync(options: {
       return running;
     },
   };
+}
+
+/**
+ * Our own errors' messages are fixed texts and the kit's error catalogue;
+ * any other error is named only: a JSON parse error quotes the body it read,
+ * and the bodies of this sync are lists of people.
+ */
+function loggableError(error: unknown): { name: string; message?: string } {
+  if (error instanceof FindabilitySyncError) return { name: error.name, message: error.message };
+  return { name: error instanceof Error ? error.name : typeof error };
 }
