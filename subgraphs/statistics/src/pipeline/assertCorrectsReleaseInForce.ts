@@ -1,6 +1,16 @@
 import { badUserInput, type Queryable } from '@amparo/kit';
 
 /**
+ * Corrections a period may have after its first release. Each release draws
+ * its noise afresh, and every release of a period stays readable (`asOf`):
+ * averaging n releases of one period narrows each cell's noise by √n and
+ * spends the period's ε n times (statistics README, "Nobody can be
+ * identified"). Three corrections bound that at 4 × ε, where a correction is
+ * a rare event (a late extract, a fixed error), not a way to publish updates.
+ */
+export const MAX_CORRECTIONS_PER_PERIOD = 3;
+
+/**
  * A period has one line of releases: the first, then corrections, each
  * naming the release it replaces. Publishing for a period that already has a
  * release is refused unless `replaces` names the release in force (the one
@@ -37,5 +47,14 @@ export async function assertCorrectsReleaseInForce(
   }
   if (inForce && replaces !== inForce.id) {
     throw badUserInput('input.replaces', `must name the release in force for ${period}, ${inForce.id}`);
+  }
+  if (inForce) {
+    const [line] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM releases WHERE period = $1', [period]);
+    if ((line?.n ?? 0) > MAX_CORRECTIONS_PER_PERIOD) {
+      throw badUserInput(
+        'input.replaces',
+        `${period} has had ${MAX_CORRECTIONS_PER_PERIOD} corrections, the most a period may have: every release draws its noise again, and averaging them would narrow it`,
+      );
+    }
   }
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { principalFor, startTestSubgraph, type TestSubgraph } from '@amparo/kit';
 import { statisticsSubgraph } from '../definition.js';
 import { fineDimensionsOf } from '../releases/computeReleaseFromExtracts.js';
+import { MAX_CORRECTIONS_PER_PERIOD } from './assertCorrectsReleaseInForce.js';
 
 let sg: TestSubgraph;
 const PUBLISH = `mutation ($input: PublishReleaseInput!) {
@@ -122,6 +123,22 @@ describe('publishStatisticsRelease', () => {
     const [row] = await sg.db.query<{ replaces: string }>('SELECT replaces FROM releases WHERE id = $1', [corrected]);
     expect(row?.replaces).toBe(original);
     expect(await releaseCount()).toBe(before + 2);
+  });
+
+  it(`allows ${MAX_CORRECTIONS_PER_PERIOD} corrections of a period and refuses the next, writing nothing`, async () => {
+    const period = '2023';
+    let inForce = (await publish({ period, extracts: [casesExtract(period)] })).body.data?.publishStatisticsRelease
+      .id as string;
+    for (let n = 1; n <= MAX_CORRECTIONS_PER_PERIOD; n++) {
+      const { body } = await publish({ period, replaces: inForce, extracts: [casesExtract(period)] });
+      expect(body.errors, `correction ${n}`).toBeUndefined();
+      inForce = body.data?.publishStatisticsRelease.id as string;
+    }
+    const before = await releaseCount();
+    const { body } = await publish({ period, replaces: inForce, extracts: [casesExtract(period)] });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.replaces' });
+    expect(body.errors?.[0]?.message).toContain(`${MAX_CORRECTIONS_PER_PERIOD} corrections`);
+    expect(await releaseCount()).toBe(before);
   });
 
   it('refuses a replaces for a period that has no release yet', async () => {
