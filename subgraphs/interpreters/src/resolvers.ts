@@ -34,7 +34,7 @@ export const resolvers = {
     myInterpretationBookings: (_: unknown, { first }: { first?: number | null }, ctx: Context) =>
       myInterpretationBookings(ctx.db, ctx.principal, first),
     unmetInterpretationDemand: (_: unknown, args: { from: string; to: string }, ctx: Context) =>
-      unmetInterpretationDemand(ctx.db, args),
+      unmetInterpretationDemand(ctx.db, ctx.principal, args),
     interpretersStatisticsExtract: (_: unknown, { period }: { period: string }, ctx: Context) => {
       // The kit checks the scope already; a second check costs nothing and keeps the extract closed if that ever changes.
       if (!ctx.principal.scopes.includes('statistics:extract')) throw forbidden();

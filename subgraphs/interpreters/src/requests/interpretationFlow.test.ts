@@ -431,7 +431,7 @@ describe('requests by the woman herself, and unmet demand', () => {
     expect(after?.n).toBe(before?.n);
   });
 
-  it('counts requests nobody could take by language, sphere and country, for caseworkers and admins', async () => {
+  it("counts requests nobody could take by language, sphere and country, for her own organisation's caseworkers and admins", async () => {
     const unmet = await requestOk({ language: 'zzz', sphere: 'TRAFFICKING', country: 'HN' });
     expect(unmet.status).toBe('REQUESTED');
     expect(unmet.candidates).toEqual([]);
@@ -447,6 +447,10 @@ describe('requests by the woman herself, and unmet demand', () => {
         count: 2,
       });
     }
+    // Another organisation does not count them: across organisations exact counts would date one another's cases.
+    const other = await sg.request<{ unmetInterpretationDemand: { language: string }[] }>(caseworkerB, DEMAND);
+    expect(other.body.errors).toBeUndefined();
+    expect(other.body.data?.unmetInterpretationDemand.map((d) => d.language)).not.toContain('zzz');
     // The matched requests above are not counted.
     const { body } = await sg.request<{ unmetInterpretationDemand: { language: string }[] }>(caseworkerA, DEMAND);
     expect(body.data?.unmetInterpretationDemand.map((d) => d.language)).not.toContain('mam');
