@@ -84,6 +84,26 @@ describe('the federation end to end', () => {
     expect(after).toBe(before);
   });
 
+  it('records the purpose a client states on its reads, and refuses an unusable one before reading anything', async () => {
+    const org = DEMO_PROVIDER_ORGANIZATIONS[0];
+    const token = await federation.tokenFor('caseworker', { org: org?.id, orgKind: org?.kind, sub: 'purpose-probe' });
+    const PROBE = 'query PurposeProbe { cases(first: 2) { edges { node { referenceCode } } } }';
+    const stated = await federation.query(PROBE, {}, { token, headers: { 'x-amparo-purpose': 'case review' } });
+    expect(stated.body.errors).toBeUndefined();
+    const refused = await federation.query(PROBE, {}, { token, headers: { 'x-amparo-purpose': '<b>review</b>' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'x-amparo-purpose' });
+    const rows =
+      (await federation.subgraphs
+        .get('cases')
+        ?.db.query<{ purpose: string | null; action: string }>(
+          "SELECT purpose, action FROM audit_events WHERE principal_sub = 'purpose-probe'",
+        )) ?? [];
+    // One READ event per record type read; the refused request, which would carry no purpose, wrote none.
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.purpose === 'case review' && row.action === 'READ')).toBe(true);
+  });
+
   it("lets the auditor read every subgraph's trail, without content, and nobody else", async () => {
     const caseworker = await federation.tokenFor('caseworker', {
       org: DEMO_PROVIDER_ORGANIZATIONS[0]?.id,

@@ -7,4 +7,6 @@ export interface GatewayContext {
   readonly operationName: string | null;
   /** sha256 of the operation text, for the audit trail. */
   readonly operationHash: string | null;
+  /** The client's stated purpose (`x-amparo-purpose`), for the audit trail's READ events. */
+  readonly purpose: string | null;
 }

@@ -16,6 +16,7 @@ import { TrustedDocuments } from '../trusted/trustedDocuments.js';
 import { createImmutableOperations } from '../immutable/immutableOperations.js';
 import { createGraphQLHandler } from './handleGraphQL.js';
 import { registerExportProxies } from './proxyExports.js';
+import { PURPOSE_HEADER } from './requestPurpose.js';
 
 export interface RunningGateway {
   readonly url: string;
@@ -87,7 +88,7 @@ export async function createGateway(
   await app.register(cors, {
     origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
     methods: ['POST'],
-    allowedHeaders: ['authorization', 'content-type', 'x-amparo-document-id'],
+    allowedHeaders: ['authorization', 'content-type', 'x-amparo-document-id', PURPOSE_HEADER],
     exposedHeaders: ['x-request-id', 'ratelimit-limit', 'ratelimit-remaining', 'retry-after'],
     maxAge: 600,
   });

@@ -18,6 +18,7 @@ import { ImmutableAnswerCache } from '../immutable/ImmutableAnswerCache.js';
 import type { ImmutableOperations } from '../immutable/immutableOperations.js';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
 import type { TrustedDocuments } from '../trusted/trustedDocuments.js';
+import { PURPOSE_HEADER, requestPurpose } from './requestPurpose.js';
 
 export interface GraphQLHandlerDeps {
   readonly schema: FederatedSchema;
@@ -140,6 +141,9 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
         }),
       );
     }
+
+    const stated = requestPurpose(request.headers[PURPOSE_HEADER]);
+    if ('problem' in stated) return bad(`${PURPOSE_HEADER} ${stated.problem}`, { field: PURPOSE_HEADER });
 
     const body = request.body as GraphQLBody | GraphQLBody[] | undefined;
     if (Array.isArray(body)) return bad('batched requests are not supported; send one operation per request');
@@ -285,6 +289,7 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
       // The audit trail names the operation even when the client did not say which one it sent.
       operationName: operationName ?? operationNameOf(document),
       operationHash: queryHash,
+      purpose: stated.purpose,
     };
     const answered = answerKey === undefined ? undefined : immutableAnswers.begin(answerKey);
     try {

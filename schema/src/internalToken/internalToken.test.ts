@@ -36,6 +36,13 @@ describe('internal token', async () => {
     expect(verified.requestId).toBe('req-1');
   });
 
+  it("carries the client's stated purpose, signed, and none when it stated none", async () => {
+    const body = '{"query":"{a}"}';
+    const stated = await verify(await sign({ ...claims, purpose: 'case review' }, 'cases', body), body);
+    expect(stated.purpose).toBe('case review');
+    expect((await verify(await sign(claims, 'cases', body), body)).purpose).toBeNull();
+  });
+
   it('is refused by another subgraph', async () => {
     const other = await createInternalVerifier(keys.publicJwk, 'services');
     await expect(other(await sign(claims, 'cases', 'b'), 'b')).rejects.toBeInstanceOf(InternalTokenError);

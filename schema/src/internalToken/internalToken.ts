@@ -28,6 +28,8 @@ export interface InternalClaims {
   readonly operationHash: string | null;
   /** Set only for the gateway's own jobs; adds that job's scopes (never a client's). */
   readonly system?: SystemJob;
+  /** Why the client reads (its `x-amparo-purpose` header, validated by the gateway), for the READ events of F6. */
+  readonly purpose?: string | null;
 }
 
 export interface VerifiedInternalClaims extends InternalClaims {
@@ -79,6 +81,7 @@ export async function createInternalSigner(privateJwk: JWK): Promise<InternalSig
         org_kind: claims.principal.orgKind,
         rid: claims.requestId,
         ...(claims.system ? { sys: claims.system } : {}),
+        ...(claims.purpose ? { pur: claims.purpose } : {}),
         op: claims.operationName,
         oph: claims.operationHash,
         bh: hashBody(body),
@@ -185,6 +188,7 @@ export async function createInternalVerifier(
       requestId: str(payload.rid) ?? 'unknown',
       operationName: str(payload.op),
       operationHash: str(payload.oph),
+      purpose: str(payload.pur),
       principal: {
         sub: payload.sub as string,
         role: payload.role,

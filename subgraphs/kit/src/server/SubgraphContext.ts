@@ -9,6 +9,8 @@ export interface SubgraphContext<Loaders = unknown> {
   readonly requestId: string;
   readonly operationName: string | null;
   readonly operationHash: string | null;
+  /** The client's stated purpose, signed by the gateway; recorded on this request's READ events (F6). */
+  readonly purpose: string | null;
   readonly db: Database;
   readonly log: Logger;
   readonly loaders: Loaders;

@@ -123,6 +123,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
         requestId: claims.requestId,
         operationName: claims.operationName,
         operationHash: claims.operationHash,
+        purpose: claims.purpose ?? null,
         db,
         log,
         loaders: options.createLoaders(db, claims),
