@@ -153,8 +153,26 @@ describe('syncFindablePeople', () => {
       data: { syncFindablePeople: { added: 0, updated: 0, removed: 1, unchanged: 0 } },
     });
     expect(await caseRecords()).toEqual([expect.objectContaining({ withdrawn: true, name_key: '' })]);
+    // The record is kept for the review's sake only: nothing of her stays in it, and nobody reads it.
+    const [kept] = await sg.db.query<Record<string, unknown>>(
+      `SELECT given_names, first_surname, second_surname, sex, estimated_age_min, estimated_age_max, nationality,
+              found_country, languages FROM found_person_records WHERE case_id = $1`,
+      [juana.caseId],
+    );
+    expect(kept).toEqual({
+      given_names: null,
+      first_surname: null,
+      second_surname: null,
+      sex: 'UNKNOWN',
+      estimated_age_min: null,
+      estimated_age_max: null,
+      nationality: null,
+      found_country: null,
+      languages: [],
+    });
     const view = await staffView(searchId);
     expect(view.candidates.map((c) => c.reviewStatus)).toEqual(['CONFIRMED']);
+    expect(view.candidates.map((c) => c.foundPerson)).toEqual([null]);
     // The family still learns nothing until she herself consents.
     expect(await gql(mother, FAMILY_VIEW, { id: searchId })).toEqual(familyBefore);
     expect(JSON.stringify(familyBefore)).not.toMatch(/Tzoc|MX|CASE_ASSISTANCE/);

@@ -159,8 +159,13 @@ export async function syncFindablePeople(
     // Changed people are matched afresh: their old pending candidates were scored on old data.
     const touchedSearches = await dropPendingCandidates(tx, [...changedIds, ...goneIds]);
     if (goneIds.length > 0) {
+      // Kept only so a reviewed match keeps its decision: nothing of her stays in it. She revoked being
+      // findable or her case was erased (the list cannot tell which); a new consent fills it again.
       await tx.query(
-        `UPDATE found_person_records f SET withdrawn_at = $2, match_keys = '{}', name_key = ''
+        `UPDATE found_person_records f SET withdrawn_at = $2, match_keys = '{}', name_key = '',
+                given_names = NULL, first_surname = NULL, second_surname = NULL, sex = 'UNKNOWN',
+                estimated_age_min = NULL, estimated_age_max = NULL, nationality = NULL, found_country = NULL,
+                languages = '{}'
           WHERE f.id = ANY($1::uuid[])
             AND EXISTS (SELECT 1 FROM match_candidates mc WHERE mc.found_person_record_id = f.id)`,
         [goneIds, now],

@@ -63,12 +63,16 @@ export const CANDIDATES_OF_SEARCHES = `SELECT ${MATCH_CANDIDATE_COLUMNS} FROM (
      WHERE mc.search_request_id = ANY($1::uuid[]) AND ${HANDLED_BY_CALLER}) mc
    WHERE mc.rank <= ${MAX_CANDIDATES} ORDER BY mc.score DESC, mc.id`;
 
-/** The found-person record of each candidate in $1 whose search the caller's organisation handles. */
+/**
+ * The found-person record of each candidate in $1 whose search the caller's
+ * organisation handles; none for a record withdrawn (she stopped being
+ * findable: the candidate keeps its review, not her).
+ */
 export const FOUND_PERSON_OF_CANDIDATES = `SELECT mc.id AS candidate_id, f.id, f.source_kind, f.vital_status,
     f.given_names, f.first_surname, f.second_surname, f.sex, f.estimated_age_min, f.estimated_age_max,
     f.nationality, f.found_place, f.found_country, f.found_date
    FROM match_candidates mc JOIN found_person_records f ON f.id = mc.found_person_record_id
-  WHERE mc.id = ANY($1::uuid[]) AND ${HANDLED_BY_CALLER}`;
+  WHERE mc.id = ANY($1::uuid[]) AND f.withdrawn_at IS NULL AND ${HANDLED_BY_CALLER}`;
 
 /** A row of the outcome query: what the family may be told. */
 export interface OutcomeRow {
