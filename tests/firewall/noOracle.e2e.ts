@@ -146,6 +146,14 @@ describe('a hidden field is indistinguishable from one that never existed', () =
       'node',
       'user',
     ];
+    // A variable's value is checked against its type without suggestions either.
+    const misspelt = await federation.query(
+      'query ($c: [ServiceCategory!]) { services(filter: { categories: $c }, first: 1) { totalCount } }',
+      { c: ['SHELTE'] },
+      { token },
+    );
+    expect(misspelt.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(JSON.stringify(misspelt.body)).not.toMatch(/Did you mean/i);
     for (const word of words) {
       const { body } = await federation.query(`{ ${word} }`, {}, { token });
       const text = JSON.stringify(body);

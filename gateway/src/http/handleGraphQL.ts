@@ -270,9 +270,8 @@ export function createGraphQLHandler(deps: GraphQLHandlerDeps) {
       deps.schema.apiSchema,
       prepared.definition.variableDefinitions ?? [],
       variables,
-      {
-        maxErrors: 10,
-      },
+      // No "Did you mean…": a suggestion would name an enum value or input field the caller did not send.
+      { maxErrors: 10, hideSuggestions: true },
     );
     if (coercion.errors) {
       return reply.code(400).send({
