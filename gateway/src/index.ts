@@ -25,7 +25,7 @@ export { DEFAULT_TRUSTED_DOCUMENTS } from './config/gatewayConfig.js';
 export { EXTRACT_SOURCES, StatisticsPipelineError, runStatisticsPipeline } from './statistics/runStatisticsPipeline.js';
 export {
   FindabilitySyncError,
-  MAX_FINDABLE_PEOPLE,
+  FINDABLE_PEOPLE_PER_CALL,
   runFindabilitySync,
   type FindabilitySyncSummary,
 } from './findability/runFindabilitySync.js';

@@ -103,7 +103,8 @@ beforeAll(async () => {
   federation = await startFederation({ seedScale: 0.1 });
   const subgraphUrls = Object.fromEntries([...federation.subgraphs.values()].map((s) => [s.name, s.url]));
   const sign = await createInternalSigner(federation.internalKeys.privateJwk);
-  sync = () => runFindabilitySync({ sign, subgraphUrls });
+  // Two people per call: every sync below goes in several pages of one round, as a long list would.
+  sync = () => runFindabilitySync({ sign, subgraphUrls, peoplePerCall: 2 });
   caseworkerToken = await federation.tokenFor('caseworker', { org: shelter, orgKind: 'SHELTER', sub: 'cw-shelter' });
   searchStaffToken = await federation.tokenFor('caseworker', { org: ngo, orgKind: 'NGO', sub: 'cw-ngo' });
   familyToken = await federation.tokenFor('family', { org: ngo, sub: 'fam-e2e-mother' });
@@ -121,6 +122,8 @@ describe('findability of women assisted in cases', () => {
 
   it('makes a woman with a TO_BE_FOUND consent findable by a family search for a variant of her name', async () => {
     alreadyFindable = (await sync()).findable;
+    // Enough people that each sync below takes at least two pages of its round.
+    expect(alreadyFindable).toBeGreaterThanOrEqual(2);
     juanaCase = await openCase('Juana', 'Tzoc Xiquín');
     const rosaCase = await openCase('Rosa Amalia', 'Chumil Ajanel');
     // Another kind of consent does not make her findable.

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { INTERNAL_TOKEN_HEADER, scopesForRole, type InternalSigner, type Principal } from '@amparo/schema';
 
-/** Most people one sync carries; the searches subgraph refuses more in one call (MAX_FINDABLE_PEOPLE there). */
-export const MAX_FINDABLE_PEOPLE = 2_000;
+/**
+ * Most people one call to the searches subgraph carries (it refuses more
+ * than its MAX_FINDABLE_PEOPLE, 2,000); a longer list goes in the pages of
+ * one round, and only the round's last page removes anyone.
+ */
+export const FINDABLE_PEOPLE_PER_CALL = 1_000;
 /** Page size of the cases extract (the kit's largest page). */
 const PAGE = 100;
 
@@ -52,16 +56,17 @@ const EXTRACT = `query ($first: Int, $after: String) { casesFindablePeople(first
   pageInfo { hasNextPage endCursor }
   edges { node { caseId organizationId givenName familyName sex birthDate estimatedAge nationality languages
     countryOfAssistance } } } }`;
-const SYNC = `mutation ($people: [FindablePersonInput!]!) {
-  syncFindablePeople(people: $people) { added updated removed unchanged } }`;
+const SYNC = `mutation ($people: [FindablePersonInput!]!, $round: FindabilitySyncRound) {
+  syncFindablePeople(people: $people, round: $round) { added updated removed unchanged } }`;
 
 /**
  * Issue 7, "people assisted in cases become findable only if they consented
  * to be found (a consent from the cases subgraph, resolved through
  * federation)": the gateway — the only holder of the signing key — reads from
  * the cases subgraph every woman whose case carries an active TO_BE_FOUND
- * consent and hands the complete list to the searches subgraph, which makes
- * its CASE_ASSISTANCE found-person records equal to it (adding, updating,
+ * consent and hands the complete list to the searches subgraph, in pages of
+ * one round when it is long, which makes its CASE_ASSISTANCE found-person
+ * records equal to it (adding, updating,
  * and removing whoever revoked, let expire or had her case erased). Neither
  * subgraph reads the other's tables, and no client role reaches either
  * field: their scopes belong only to the findability-sync system job. Both
@@ -70,6 +75,8 @@ const SYNC = `mutation ($people: [FindablePersonInput!]!) {
 export async function runFindabilitySync(options: {
   sign: InternalSigner;
   subgraphUrls: Readonly<Record<string, string>>;
+  /** People per call to searches. @default FINDABLE_PEOPLE_PER_CALL */
+  peoplePerCall?: number;
 }): Promise<FindabilitySyncSummary> {
   const requestId = `findability-${randomUUID()}`;
   const call = async <T>(subgraph: string, query: string, variables: Record<string, unknown>): Promise<T> => {
@@ -100,15 +107,26 @@ export async function runFindabilitySync(options: {
   do {
     const data: ExtractPage = await call<ExtractPage>('cases', EXTRACT, { first: PAGE, after });
     people.push(...data.casesFindablePeople.edges.map((e) => e.node));
-    // A partial list would remove everyone beyond it: refuse rather than sync part.
-    if (people.length > MAX_FINDABLE_PEOPLE) {
-      throw new FindabilitySyncError(`more than ${MAX_FINDABLE_PEOPLE} findable people: one sync cannot carry them`);
-    }
     after = data.casesFindablePeople.pageInfo.hasNextPage ? data.casesFindablePeople.pageInfo.endCursor : null;
   } while (after);
 
-  const synced = await call<{
-    syncFindablePeople: { added: number; updated: number; removed: number; unchanged: number };
-  }>('searches', SYNC, { people });
-  return { findable: people.length, ...synced.syncFindablePeople };
+  // The whole list is read first, so every page of the round comes from one reading of cases. A round that
+  // fails half-way removes nobody: only its last page may, and the next round starts afresh.
+  const perCall = options.peoplePerCall ?? FINDABLE_PEOPLE_PER_CALL;
+  const pages = Math.max(1, Math.ceil(people.length / perCall));
+  const round = { id: randomUUID(), last: false };
+  const summary = { findable: people.length, added: 0, updated: 0, removed: 0, unchanged: 0 };
+  for (let page = 0; page < pages; page++) {
+    const synced = await call<{
+      syncFindablePeople: { added: number; updated: number; removed: number; unchanged: number };
+    }>('searches', SYNC, {
+      people: people.slice(page * perCall, (page + 1) * perCall),
+      round: { ...round, last: page === pages - 1 },
+    });
+    summary.added += synced.syncFindablePeople.added;
+    summary.updated += synced.syncFindablePeople.updated;
+    summary.removed += synced.syncFindablePeople.removed;
+    summary.unchanged += synced.syncFindablePeople.unchanged;
+  }
+  return summary;
 }

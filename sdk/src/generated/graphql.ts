@@ -526,6 +526,14 @@ export type FindabilitySyncResult = {
   readonly updated: Scalars['Int']['output'];
 };
 
+/** One page of a findability sync too long for one call. */
+export type FindabilitySyncRound = {
+  /** The same on every page of the round (a UUID). */
+  readonly id: Scalars['ID']['input'];
+  /** The round's last page: it removes the records of people no page of the round listed. */
+  readonly last: Scalars['Boolean']['input'];
+};
+
 /** A woman assisted in a case who consented to be found by family searches (TO_BE_FOUND). */
 export type FindablePerson = {
   /** YYYY-MM-DD, when known. */
@@ -1156,6 +1164,7 @@ export type MutationRevokeConsentArgs = {
 
 export type MutationSyncFindablePeopleArgs = {
   people: ReadonlyArray<FindablePersonInput>;
+  round?: InputMaybe<FindabilitySyncRound>;
 };
 
 

@@ -8,7 +8,7 @@ import { openSearchRequest, type OpenSearchRequestInput } from './requests/openS
 import type { SearchRequest } from './requests/searchRequestRow.js';
 import { transferSearch } from './requests/transferSearch.js';
 import { withdrawSearchRequest } from './requests/withdrawSearchRequest.js';
-import { syncFindablePeople } from './findability/syncFindablePeople.js';
+import { syncFindablePeople, type FindabilitySyncRound } from './findability/syncFindablePeople.js';
 import type { FindablePersonInput } from './findability/findablePerson.js';
 import type { MatchCandidate } from './review/matchCandidateRow.js';
 import { markDeathCommunicated } from './review/markDeathCommunicated.js';
@@ -56,8 +56,11 @@ export const resolvers = {
     withdrawSearchRequest: async (_: unknown, { id }: { id: string }, ctx: Context) =>
       visibleSearch(ctx, await withdrawSearchRequest(ctx.db, ctx.principal, ctx.requestId, id)),
     // Only the findability-sync job holds searches:findable:sync; checked by the kit and again inside.
-    syncFindablePeople: (_: unknown, { people }: { people: FindablePersonInput[] }, ctx: Context) =>
-      syncFindablePeople(ctx.db, ctx.principal, ctx.requestId, people),
+    syncFindablePeople: (
+      _: unknown,
+      { people, round }: { people: FindablePersonInput[]; round?: FindabilitySyncRound | null },
+      ctx: Context,
+    ) => syncFindablePeople(ctx.db, ctx.principal, ctx.requestId, people, round ?? null),
   },
   SearchRequest: {
     __resolveReference: (ref: { id: string }, ctx: Context) =>

@@ -29,6 +29,14 @@ async function sync(people: unknown[]): Promise<Body> {
   return (await sg.request(job, SYNC, { people }, { system: 'findability-sync' })).body as Body;
 }
 
+const SYNC_PAGE = `mutation ($people: [FindablePersonInput!]!, $round: FindabilitySyncRound) {
+  syncFindablePeople(people: $people, round: $round) { added updated removed unchanged } }`;
+
+/** One page of a round: the list is the union of the round's pages, and only the last one removes. */
+async function syncPage(people: unknown[], round: { id: string; last: boolean }): Promise<Body> {
+  return (await sg.request(job, SYNC_PAGE, { people, round }, { system: 'findability-sync' })).body as Body;
+}
+
 const caseId = '0b7e3c1a-2d4f-4a6b-8c9d-1e2f3a4b5c6d';
 const juana = {
   caseId,
@@ -187,6 +195,40 @@ describe('syncFindablePeople', () => {
     });
     expect((await staffView(againId)).candidates).toHaveLength(1);
     expect((await verifyAuditChain(sg.db)).valid).toBe(true);
+  });
+
+  it('takes a long list in the pages of one round, and removes only at its last page', async () => {
+    const rosa = { ...juana, caseId: '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a', givenName: 'Rosa', familyName: 'Ixcoy' };
+    const first = { id: '11111111-2222-4333-8444-555555555555', last: false };
+    expect((await syncPage([juana], first)).errors).toBeUndefined();
+    expect((await syncPage([rosa], { ...first, last: true })).data).toEqual({
+      syncFindablePeople: {
+        added: expect.any(Number),
+        updated: expect.any(Number),
+        removed: 0,
+        unchanged: expect.any(Number),
+      },
+    });
+    const listed = async () =>
+      (
+        await sg.db.query<{ case_id: string }>(
+          'SELECT case_id FROM found_person_records WHERE case_id IS NOT NULL AND withdrawn_at IS NULL ORDER BY case_id',
+        )
+      ).map((r) => r.case_id);
+    expect(await listed()).toEqual([juana.caseId, rosa.caseId].sort());
+
+    // A page that does not list Juana removes nobody; the last page, which does not list her either, removes her.
+    const second = { id: '66666666-7777-4888-8999-aaaaaaaaaaaa', last: false };
+    expect((await syncPage([rosa], second)).data).toMatchObject({ syncFindablePeople: { removed: 0 } });
+    expect(await listed()).toEqual([juana.caseId, rosa.caseId].sort());
+    expect((await syncPage([], { ...second, last: true })).data).toMatchObject({ syncFindablePeople: { removed: 1 } });
+    expect(await listed()).toEqual([rosa.caseId]);
+    // The round leaves nothing behind.
+    expect(await sg.db.query('SELECT 1 FROM findability_sync_rounds')).toEqual([]);
+
+    const bad = await syncPage([juana], { id: 'round-1', last: true });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'round.id' });
+    expect(await sync([])).toMatchObject({ data: { syncFindablePeople: { removed: 1 } } });
   });
 
   it('refuses bad input naming the field, and writes nothing', async () => {

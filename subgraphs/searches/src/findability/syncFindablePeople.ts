@@ -6,11 +6,24 @@ import { matchFoundPerson } from '../matching/matchSearch.js';
 import { findableRecord, type FindablePersonInput, type FindableRecord } from './findablePerson.js';
 
 /**
- * Most people one sync carries. The whole list travels in one request (the
- * sync removes whoever is missing from it), so it must fit the subgraph's
- * 1 MiB body limit with room to spare.
+ * Most people one call carries, so that it fits the subgraph's 1 MiB body
+ * limit with room to spare. A longer list goes in pages of one round
+ * ({@link FindabilitySyncRound}).
  */
 export const MAX_FINDABLE_PEOPLE = 2_000;
+
+/**
+ * One page of a sync whose list does not fit one call: every page of the
+ * round names the same `id`, and only the page marked `last` removes the
+ * records of people no page of the round listed. Without a round, the call
+ * is the whole list.
+ */
+export interface FindabilitySyncRound {
+  readonly id: string;
+  readonly last: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What one sync changed: counts only, never who. */
 export interface FindabilitySyncResult {
@@ -66,11 +79,13 @@ async function dropPendingCandidates(tx: Queryable, recordIds: readonly string[]
 /**
  * Issue 7, "people assisted in cases become findable only if they consented
  * to be found": the gateway's findability-sync job hands over the complete
- * list of people whose case carries an active TO_BE_FOUND consent, and this
- * makes the CASE_ASSISTANCE found-person records equal to it, in one
- * transaction — new or changed people are (re)matched against active
- * searches; people no longer in the list (consent revoked or expired, case
- * erased) lose their pending candidates and their record. A record a
+ * list of people whose case carries an active TO_BE_FOUND consent, in one
+ * call or in the pages of one round, and this makes the CASE_ASSISTANCE
+ * found-person records equal to it, one transaction per call — new or
+ * changed people are (re)matched against active searches; at the end of the
+ * list (the call without a round, or the round's last page), people no
+ * longer in it (consent revoked or expired, case erased) lose their pending
+ * candidates and their record. A record a
  * caseworker already reviewed a candidate of is kept, emptied of blocking
  * keys and marked withdrawn, so that review still ends only in her own
  * found-person consent and nothing of her reaches the family otherwise.
@@ -80,13 +95,19 @@ export async function syncFindablePeople(
   principal: Principal,
   requestId: string,
   people: readonly FindablePersonInput[],
+  round: FindabilitySyncRound | null = null,
   now = new Date(),
 ): Promise<FindabilitySyncResult> {
   // The kit already checked the SDL's scope; a job token is the only holder of it.
   if (!firewallPolicy(principal) || !principal.scopes.includes('searches:findable:sync')) throw forbidden();
   if (people.length > MAX_FINDABLE_PEOPLE) {
-    throw badUserInput('people', `must list at most ${MAX_FINDABLE_PEOPLE} people per sync`);
+    throw badUserInput(
+      'people',
+      `must list at most ${MAX_FINDABLE_PEOPLE} people per call; send more in the pages of a round`,
+    );
   }
+  if (round && !UUID.test(round.id))
+    throw badUserInput('round.id', 'must be a UUID, the same on every page of the round');
   const today = now.toISOString().slice(0, 10);
   const records = people.map((person, i) => findableRecord(`people.${i}`, person, today));
   const seen = new Set<string>();
@@ -154,7 +175,30 @@ export async function syncFindablePeople(
       written.push(row);
     }
 
-    const gone = stored.filter((s) => !seen.has(s.case_id) && !s.withdrawn);
+    // Who the list names so far: this call, and the earlier pages of its round.
+    const listed = new Set(seen);
+    if (round) {
+      await tx.query(
+        `INSERT INTO findability_sync_rounds (round_id, case_id)
+         SELECT $1::uuid, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+        [round.id, [...seen]],
+      );
+      if (round.last) {
+        const earlier = await tx.query<{ case_id: string }>(
+          'SELECT case_id FROM findability_sync_rounds WHERE round_id = $1::uuid',
+          [round.id],
+        );
+        for (const row of earlier) listed.add(row.case_id);
+        // This round's rows, and those of rounds that never reached their last page.
+        await tx.query(
+          `DELETE FROM findability_sync_rounds WHERE round_id = $1::uuid OR listed_at < now() - interval '1 day'`,
+          [round.id],
+        );
+      }
+    }
+    // Only the end of the list says who is no longer on it.
+    const complete = round === null || round.last;
+    const gone = complete ? stored.filter((s) => !listed.has(s.case_id) && !s.withdrawn) : [];
     const goneIds = gone.map((s) => s.id);
     // Changed people are matched afresh: their old pending candidates were scored on old data.
     const touchedSearches = await dropPendingCandidates(tx, [...changedIds, ...goneIds]);
