@@ -1,6 +1,7 @@
 import { badUserInput, forbidden, type Database, type Queryable } from '@amparo/kit';
 import { firewallPolicy, type Principal } from '@amparo/schema';
 import { auditWrite } from '../auditWrite.js';
+import { isUuid } from '../isUuid.js';
 import { FOUND_PROFILE_COLUMNS, foundProfile, type FoundProfileRow } from '../matching/matchProfile.js';
 import { matchFoundPerson } from '../matching/matchSearch.js';
 import { findableRecord, type FindablePersonInput, type FindableRecord } from './findablePerson.js';
@@ -22,8 +23,6 @@ export interface FindabilitySyncRound {
   readonly id: string;
   readonly last: boolean;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What one sync changed: counts only, never who. */
 export interface FindabilitySyncResult {
@@ -106,8 +105,7 @@ export async function syncFindablePeople(
       `must list at most ${MAX_FINDABLE_PEOPLE} people per call; send more in the pages of a round`,
     );
   }
-  if (round && !UUID.test(round.id))
-    throw badUserInput('round.id', 'must be a UUID, the same on every page of the round');
+  if (round && !isUuid(round.id)) throw badUserInput('round.id', 'must be a UUID, the same on every page of the round');
   const today = now.toISOString().slice(0, 10);
   const records = people.map((person, i) => findableRecord(`people.${i}`, person, today));
   const seen = new Set<string>();
@@ -116,14 +114,19 @@ export async function syncFindablePeople(
     seen.add(r.caseId);
   });
 
+  // Only the end of the list says who is no longer on it, and only it needs every stored record.
+  const complete = round === null || round.last;
   return db.transaction(async (tx) => {
     // Two overlapping syncs would each remove what the other just added.
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('searches:findability-sync'))`);
+    // An earlier page of a round reads only its own people's records, not the whole table again.
     const stored = await tx.query<StoredRecord>(
       `SELECT id, case_id, source_organization_id, given_names, first_surname, second_surname, sex,
               estimated_age_min, estimated_age_max, nationality, languages, found_country,
               withdrawn_at IS NOT NULL AS withdrawn
-         FROM found_person_records WHERE case_id IS NOT NULL FOR UPDATE`,
+         FROM found_person_records
+        WHERE case_id IS NOT NULL AND ($1::boolean OR case_id = ANY($2::uuid[])) FOR UPDATE`,
+      [complete, [...seen]],
     );
     const byCase = new Map(stored.map((s) => [s.case_id, s]));
     const written: FoundProfileRow[] = [];
@@ -196,8 +199,6 @@ export async function syncFindablePeople(
         );
       }
     }
-    // Only the end of the list says who is no longer on it.
-    const complete = round === null || round.last;
     const gone = complete ? stored.filter((s) => !listed.has(s.case_id) && !s.withdrawn) : [];
     const goneIds = gone.map((s) => s.id);
     // Changed people are matched afresh: their old pending candidates were scored on old data.
